@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// vigil's command line. The TypeScript sources are built into dist/ by `npm ci` (the prepare script).
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/adapters/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('vigil: dist/ is missing; run `npm run build` (npm ci does it for you)\n');
+  process.exit(1);
+}
+const { main } = await import(entry.href);
+await main(process.argv);

@@ -1,0 +1,137 @@
+/** Poll one source: fetch (conditional), parse, ingest, keep its health, enqueue the alerts it raises. */
+import type { Classification, ClassifyInput } from '../../src/classify/classification.js';
+import type { CorpusStore, Source } from '../../src/corpus/corpus-store.js';
+import { describeError, FeedError } from '../../src/errors.js';
+import { nextPollDelay } from '../../src/feeds/backoff.js';
+import { type FetchOptions, fetchFeed } from '../../src/feeds/fetch-feed.js';
+import { parseFeed } from '../../src/feeds/parse-feed.js';
+import { ingestFeed } from '../../src/ingest/ingest-feed.js';
+import type { Metrics } from '../../src/metrics.js';
+import type { Clock, Logger } from '../../src/ports.js';
+import type { JobContext, PollPayload } from '../job-types.js';
+
+export interface PollDeps {
+  store: CorpusStore;
+  classify: (input: ClassifyInput) => Classification;
+  fetchOptions: FetchOptions;
+  clock: Clock;
+  log: Logger;
+  metrics?: Metrics;
+}
+
+export interface PollSummary {
+  sourceId: string;
+  outcome: 'ok' | 'not-modified' | 'failed' | 'skipped';
+  new: number;
+  duplicate: number;
+  rejected: number;
+  alerts: number;
+  /** Why it failed or was skipped, in words. */
+  reason?: string;
+}
+
+export async function pollSource(
+  payload: PollPayload,
+  deps: PollDeps,
+  context: JobContext,
+): Promise<PollSummary> {
+  const summary: PollSummary = {
+    sourceId: payload.sourceId,
+    outcome: 'skipped',
+    new: 0,
+    duplicate: 0,
+    rejected: 0,
+    alerts: 0,
+  };
+  const source = await deps.store.getSource(payload.sourceId);
+  const log = deps.log.child({ component: 'poll', sourceId: payload.sourceId });
+  const now = deps.clock.now();
+  if (!source) return { ...summary, reason: 'no such source' };
+  if (source.paused)
+    return { ...summary, reason: `paused${source.pausedReason ? `: ${source.pausedReason}` : ''}` };
+  const notBefore = source.health.nextPollAfter ? Date.parse(source.health.nextPollAfter) : 0;
+  if (!payload.force && notBefore > now.getTime()) {
+    return { ...summary, reason: `backing off until ${source.health.nextPollAfter}` };
+  }
+  try {
+    const result = await fetchFeed(
+      { url: source.url, etag: source.etag, lastModified: source.lastModified },
+      deps.fetchOptions,
+    );
+    if (result.status === 'not-modified') {
+      await recordSuccess(deps.store, source, now, {});
+      summary.outcome = 'not-modified';
+    } else {
+      const fetchedAt = now.toISOString();
+      const feed = await parseFeed(result.text, { url: result.finalUrl, fetchedAt });
+      const ingest = await ingestFeed(source, feed, fetchedAt, deps);
+      await recordSuccess(deps.store, source, now, {
+        etag: result.etag,
+        lastModified: result.lastModified,
+        ...(result.permanentRedirectTo ? { url: result.permanentRedirectTo } : {}),
+        ...(source.kind === 'unknown' ? { kind: feed.kind } : {}),
+      });
+      if (result.permanentRedirectTo) log.info({ to: result.permanentRedirectTo }, 'feed moved permanently');
+      for (const target of ingest.alerts) await context.enqueue('deliver', target);
+      Object.assign(summary, {
+        outcome: 'ok',
+        new: ingest.new,
+        duplicate: ingest.duplicate,
+        rejected: ingest.rejected,
+        alerts: ingest.alerts.length,
+      });
+      deps.metrics?.itemsNew.inc({ source: source.id }, ingest.new);
+    }
+  } catch (error) {
+    const reason = describeError(error);
+    summary.outcome = 'failed';
+    summary.reason = reason;
+    await recordFailure(deps.store, source, now, error);
+    // An ordinary feed failure is one line naming the source and the reason; no stack trace.
+    if (error instanceof FeedError) log.warn({ url: source.url, reason }, 'poll failed');
+    else log.error({ url: source.url, err: error }, 'poll failed unexpectedly');
+  }
+  deps.metrics?.polls.inc({ source: source.id, outcome: summary.outcome });
+  return summary;
+}
+
+async function recordSuccess(
+  store: CorpusStore,
+  source: Source,
+  now: Date,
+  patch: { etag?: string | null; lastModified?: string | null; url?: string; kind?: Source['kind'] },
+): Promise<void> {
+  await store.updateSource(source.id, {
+    ...patch,
+    health: {
+      lastAttemptAt: now.toISOString(),
+      lastSuccessAt: now.toISOString(),
+      consecutiveFailures: 0,
+      lastError: null,
+      nextPollAfter: null,
+    },
+  });
+}
+
+async function recordFailure(store: CorpusStore, source: Source, now: Date, error: unknown): Promise<void> {
+  const failures = source.health.consecutiveFailures + 1;
+  const reason = describeError(error);
+  if (error instanceof FeedError && error.kind === 'gone') {
+    await store.updateSource(source.id, {
+      paused: true,
+      pausedReason: `the feed is gone (410): ${reason}`,
+      health: { lastAttemptAt: now.toISOString(), consecutiveFailures: failures, lastError: reason },
+    });
+    return;
+  }
+  const retryAfterMs = error instanceof FeedError ? error.details.retryAfterMs : undefined;
+  const delayMs = nextPollDelay(failures, source.intervalSeconds, retryAfterMs, Math.random);
+  await store.updateSource(source.id, {
+    health: {
+      lastAttemptAt: now.toISOString(),
+      consecutiveFailures: failures,
+      lastError: reason,
+      nextPollAfter: new Date(now.getTime() + delayMs).toISOString(),
+    },
+  });
+}

@@ -1,0 +1,43 @@
+/** The jobs vigil runs, their names and payload schemas (zod), shared by both runners. */
+import { z } from 'zod';
+
+export const PollPayload = z.object({
+  sourceId: z.string().min(1),
+  /** Poll even if the source's backoff says not yet (`vigil poll --once`). */
+  force: z.boolean().optional(),
+});
+export type PollPayload = z.infer<typeof PollPayload>;
+
+export const DeliverPayload = z.object({
+  itemId: z.number().int().positive(),
+  channel: z.object({
+    platform: z.enum(['slack', 'telegram', 'console']),
+    channelId: z.string().min(1),
+  }),
+  reason: z.string(),
+});
+export type DeliverPayload = z.infer<typeof DeliverPayload>;
+
+export interface JobPayloads {
+  poll: PollPayload;
+  deliver: DeliverPayload;
+}
+export type JobName = keyof JobPayloads;
+
+export const JOB_SCHEMAS: { [K in JobName]: z.ZodType<JobPayloads[K]> } = {
+  poll: PollPayload,
+  deliver: DeliverPayload,
+};
+
+/** A deterministic job id: the same delivery enqueued twice is one job. BullMQ forbids ':' in ids. */
+export function deliverJobId(payload: DeliverPayload): string {
+  return `deliver-${payload.itemId}-${payload.channel.platform}-${payload.channel.channelId}`.replace(
+    /:/g,
+    '_',
+  );
+}
+
+/** Enqueues follow-up jobs; given to handlers so they never know which runner runs them. */
+export interface JobContext {
+  enqueue<K extends JobName>(name: K, payload: JobPayloads[K]): Promise<void>;
+}

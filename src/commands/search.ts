@@ -1,0 +1,29 @@
+/** The lookup behind `vigil search` and the chat `search` command: parse, search, shape the results. */
+import type { CorpusStore, SearchHit } from '../corpus/corpus-store.js';
+import { parseSearchQuery } from '../corpus/search-query.js';
+import type { ReplyItem } from './reply.js';
+
+export type SearchOutcome = { ok: true; items: ReplyItem[]; total: number } | { ok: false; error: string };
+
+export function toReplyItem(hit: SearchHit): ReplyItem {
+  return {
+    id: hit.item.id,
+    title: hit.item.title,
+    url: hit.item.url,
+    source: hit.sourceName,
+    publishedAt: hit.item.publishedAt,
+    labels: hit.item.labels,
+    snippet: hit.snippet,
+  };
+}
+
+export async function searchCorpus(
+  store: CorpusStore,
+  text: string,
+  page: { limit: number; offset: number },
+): Promise<SearchOutcome> {
+  const parsed = parseSearchQuery(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const result = await store.search(parsed.query, page);
+  return { ok: true, items: result.hits.map(toReplyItem), total: result.total };
+}

@@ -1,0 +1,102 @@
+/** The environment variables vigil reads (design.md's contract), as one zod schema. */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ['', '0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'].includes(value), {
+    message: 'expected one of 1, true, yes, on, 0, false, no, off',
+  })
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value))
+  .default(false);
+
+function urlWithScheme(schemes: readonly string[], what: string) {
+  return z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return schemes.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `expected ${what}` },
+    );
+}
+
+/** A SQLite file path, `:memory:`, or a postgres:// URL. */
+const databaseSetting = z
+  .string()
+  .trim()
+  .min(1, { message: 'expected a SQLite file path or a postgres:// URL, got an empty value' })
+  .refine(
+    (value) => {
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return !value.includes('\0');
+      try {
+        const url = new URL(value);
+        return ['postgres:', 'postgresql:'].includes(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected a SQLite file path or a postgres://user@host/db URL' },
+  );
+
+const adminList = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
+  .refine((entries) => entries.every((entry) => /^(telegram|slack):[A-Za-z0-9_-]+$/.test(entry)), {
+    message: 'expected comma-separated telegram:<user id> or slack:<user id>',
+  });
+
+export const Environment = z.object({
+  VIGIL_DB: databaseSetting.default('./data/vigil.db'),
+  REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'a redis:// or rediss:// URL').optional(),
+  VIGIL_SOURCES: z.string().trim().min(1).optional(),
+  VIGIL_HTTP_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, { message: 'expected a port number 0-65535' })
+    .transform(Number)
+    .refine((port) => port <= 65535, { message: 'expected a port number 0-65535' })
+    .default(3000),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: urlWithScheme(['http:', 'https:'], 'an http(s) URL').default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: urlWithScheme(['https:', 'http:'], 'an http(s) URL').optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'expected 1-256 characters A-Z a-z 0-9 _ -' })
+    .optional(),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: urlWithScheme(['http:', 'https:'], 'an http(s) URL').default('https://slack.com/api/'),
+  VIGIL_ADMINS: adminList,
+  VIGIL_ALLOW_PRIVATE_FEEDS: flag,
+  VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIGIL_RETENTION_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: 'expected a whole number of days' })
+    .transform(Number)
+    .refine((days) => days > 0, { message: 'expected a whole number of days above 0' })
+    .optional(),
+});
+
+export type Environment = z.infer<typeof Environment>;

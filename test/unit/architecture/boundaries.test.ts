@@ -1,0 +1,70 @@
+// Dependencies point inward (design.md): src/ imports neither adapters/ nor jobs/ nor any chat or
+// queue SDK; jobs/ and the chat adapters do not import each other; only adapters/cli wires them all.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../../src/paths.js';
+
+function sourceFiles(dir: string): string[] {
+  const root = path.join(packageRoot, dir);
+  if (!existsSync(root)) return [];
+  return readdirSync(root).flatMap((name) => {
+    const full = path.join(root, name);
+    if (statSync(full).isDirectory()) return sourceFiles(path.join(dir, name));
+    return name.endsWith('.ts') ? [path.join(dir, name)] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(path.join(packageRoot, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) => match[1] ?? '');
+}
+
+function resolved(file: string, specifier: string): string {
+  return specifier.startsWith('.') ? path.normalize(path.join(path.dirname(file), specifier)) : specifier;
+}
+
+const SDKS = ['telegraf', '@slack/bolt', '@slack/web-api', 'bullmq', 'ioredis'];
+
+describe('dependency direction', () => {
+  it('src/ imports no adapter, no job and no chat or queue SDK', () => {
+    const offending = sourceFiles('src').flatMap((file) =>
+      imports(file)
+        .map((specifier) => resolved(file, specifier))
+        .filter(
+          (target) =>
+            target.startsWith('adapters') ||
+            target.startsWith('jobs') ||
+            SDKS.some((sdk) => target.startsWith(sdk)),
+        )
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('jobs/ imports no adapter, and chat adapters import no job', () => {
+    const fromJobs = sourceFiles('jobs').flatMap((file) =>
+      imports(file)
+        .map((specifier) => resolved(file, specifier))
+        .filter((target) => target.startsWith('adapters'))
+        .map((target) => `${file} → ${target}`),
+    );
+    const chat = ['adapters/slack', 'adapters/telegram', 'adapters/console'].flatMap((dir) =>
+      sourceFiles(dir),
+    );
+    const fromAdapters = chat.flatMap((file) =>
+      imports(file)
+        .map((specifier) => resolved(file, specifier))
+        .filter((target) => target.startsWith('jobs'))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect([...fromJobs, ...fromAdapters]).toEqual([]);
+  });
+
+  it('only jobs/runners/bullmq-runner.ts imports bullmq', () => {
+    const users = [...sourceFiles('jobs'), ...sourceFiles('adapters')].filter((file) =>
+      imports(file).some((specifier) => specifier === 'bullmq'),
+    );
+    expect(users.every((file) => file === path.join('jobs', 'runners', 'bullmq-runner.ts'))).toBe(true);
+  });
+});

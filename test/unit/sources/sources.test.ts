@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Source } from '../../../src/corpus/corpus-store.js';
+import { ConfigError } from '../../../src/errors.js';
+import { seedsPath } from '../../../src/paths.js';
+import { parseOpml, renderOpml } from '../../../src/sources/opml.js';
+import { loadCatalogue, parseCatalogue } from '../../../src/sources/source-catalogue.js';
+import { slugify, uniqueId } from '../../../src/sources/source-id.js';
+
+describe('the seed catalogue', () => {
+  const sources = loadCatalogue(seedsPath('sources.json'));
+
+  it('is valid and carries the five seed outlets and other Belarus outlets', () => {
+    const text = JSON.stringify(sources).toLowerCase();
+    for (const outlet of [
+      'charter97',
+      'voanews',
+      'pozirk',
+      'belarus-nau',
+      'vsedelo',
+      'spring96',
+      'belsat',
+      'nashaniva',
+      'zerkalo',
+      'svaboda',
+    ]) {
+      expect(text).toContain(outlet);
+    }
+    expect(new Set(sources.map((source) => source.id)).size).toBe(sources.length);
+  });
+
+  it('says for every entry whether its feed address was confirmed, and why', () => {
+    const raw = JSON.parse(readFileSync(seedsPath('sources.json'), 'utf8')) as {
+      sources: { confirmed?: boolean; note?: string }[];
+    };
+    for (const entry of raw.sources) {
+      expect(typeof entry.confirmed).toBe('boolean');
+      expect(entry.note?.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('parseCatalogue', () => {
+  it('names the file and the field that is wrong', () => {
+    const bad = JSON.stringify({ sources: [{ id: 'Bad Id', name: 'x', url: 'ftp://x' }] });
+    expect(() => parseCatalogue(bad, 'my.json')).toThrow(ConfigError);
+    expect(() => parseCatalogue(bad, 'my.json')).toThrow(/my\.json.*sources\.0\.id.*sources\.0\.url/);
+  });
+
+  it('rejects text that is not JSON', () => {
+    expect(() => parseCatalogue('{', 'x.json')).toThrow(/x\.json is not valid JSON/);
+  });
+});
+
+describe('source ids', () => {
+  it('makes short slugs from names and addresses', () => {
+    expect(slugify('Charter 97 (English)')).toBe('charter-97-english');
+    expect(slugify('https://www.svaboda.org/z/1')).toBe('svaboda-org-z-1');
+    expect(slugify('Наша Ніва')).toBe('source');
+    expect(uniqueId('zerkalo', new Set(['zerkalo', 'zerkalo-2']))).toBe('zerkalo-3');
+  });
+});
+
+describe('OPML', () => {
+  const source = (id: string, name: string, url: string): Source => ({
+    id,
+    name,
+    url,
+    siteUrl: null,
+    kind: 'rss',
+    language: null,
+    intervalSeconds: 600,
+    paused: false,
+    pausedReason: null,
+    etag: null,
+    lastModified: null,
+    addedAt: new Date(0).toISOString(),
+    health: {
+      lastAttemptAt: null,
+      lastSuccessAt: null,
+      consecutiveFailures: 0,
+      lastError: null,
+      nextPollAfter: null,
+    },
+  });
+
+  it('round-trips sources, escaping names', () => {
+    const opml = renderOpml(
+      [source('a', 'Viasna "spring" & <more>', 'https://spring96.org/en/rss?x=1&y=2')],
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(opml).not.toContain('<more>');
+    expect(parseOpml(opml)).toEqual([
+      { title: 'Viasna "spring" & <more>', xmlUrl: 'https://spring96.org/en/rss?x=1&y=2', htmlUrl: null },
+    ]);
+  });
+
+  it('flattens folders and refuses a document that is not OPML', () => {
+    const nested = `<opml version="1.0"><body><outline text="Belarus"><outline text="Zerkalo" xmlUrl="https://news.zerkalo.io/rss/all.rss"/></outline></body></opml>`;
+    expect(parseOpml(nested)).toEqual([
+      { title: 'Zerkalo', xmlUrl: 'https://news.zerkalo.io/rss/all.rss', htmlUrl: null },
+    ]);
+    expect(() => parseOpml('<html><body>hi</body></html>')).toThrow(/not an OPML document/);
+  });
+});
