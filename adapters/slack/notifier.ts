@@ -1,0 +1,97 @@
+/** The Slack Notifier: alerts and replies via chat.postMessage, Slack's refusals mapped to vigil's errors. */
+import type { Alert } from '../../src/alerts/alert.js';
+import type { Reply } from '../../src/commands/reply.js';
+import { PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
+import type { Logger, Notifier, SentMessage } from '../../src/ports.js';
+import type { SlackWebClient } from './client.js';
+import { renderAlert, renderReply, type SlackMessage } from './render.js';
+
+/**
+ * Refusals that another attempt cannot fix (slack-api-ref chat.postMessage), with what the operator
+ * should do. The delivery job unsubscribes a channel on PermanentError, so this stays narrow.
+ */
+const PERMANENT: Record<string, string> = {
+  channel_not_found:
+    'the channel does not exist or the bot cannot see it; for a private channel, invite the bot',
+  not_in_channel: 'invite the bot to the channel (/invite @vigil)',
+  is_archived: 'the channel is archived',
+};
+
+/** Refusals worth a hint that are not the channel's fault: retried, never a reason to unsubscribe. */
+// A token problem is workspace-wide: treating it as permanent would unsubscribe every channel.
+const HINTS: Record<string, string> = {
+  not_authed: 'SLACK_BOT_TOKEN was not sent',
+  invalid_auth: 'check SLACK_BOT_TOKEN',
+  account_inactive:
+    'the app was uninstalled or its token deactivated; reinstall it and update SLACK_BOT_TOKEN',
+  token_revoked: 'the token was revoked; reinstall the app and update SLACK_BOT_TOKEN',
+  missing_scope: 'add the missing bot scope (see adapters/slack/manifest.yml) and reinstall the app',
+  invalid_blocks: 'Slack refused the message layout (a vigil bug: please report it)',
+  msg_too_long: 'the message is too long (a vigil bug: please report it)',
+  no_text: 'the message was empty (a vigil bug: please report it)',
+};
+
+/** An HTTP-200 `ratelimited` carries no Retry-After; wait as long as a workspace-wide cap needs. */
+const DEFAULT_RETRY_AFTER_MS = 30_000;
+
+interface SlackSdkError {
+  code?: unknown;
+  retryAfter?: unknown;
+  data?: { error?: unknown };
+  statusCode?: unknown;
+}
+
+/** Turns a WebClient failure into PlatformRateLimitError, PermanentError or a retryable VigilError. */
+export function toVigilError(error: unknown, channelId: string): Error {
+  const sdk = (typeof error === 'object' && error !== null ? error : {}) as SlackSdkError;
+  if (sdk.code === 'slack_webapi_rate_limited_error' && typeof sdk.retryAfter === 'number') {
+    return new PlatformRateLimitError('slack', sdk.retryAfter * 1000);
+  }
+  if (sdk.code === 'slack_webapi_platform_error' && typeof sdk.data?.error === 'string') {
+    const code = sdk.data.error;
+    if (code === 'ratelimited' || code === 'rate_limited')
+      return new PlatformRateLimitError('slack', DEFAULT_RETRY_AFTER_MS);
+    const hint = PERMANENT[code];
+    if (hint)
+      return new PermanentError(`Slack refused to post to ${channelId} (${code}): ${hint}`, { cause: error });
+    const note = HINTS[code] ? `: ${HINTS[code]}` : '';
+    return new VigilError('slack-api', `Slack refused to post to ${channelId} (${code})${note}`, {
+      cause: error,
+    });
+  }
+  if (sdk.code === 'slack_webapi_http_error') {
+    const status = typeof sdk.statusCode === 'number' ? sdk.statusCode : 0;
+    const advice = status >= 500 ? 'Slack is having trouble' : 'check SLACK_API_URL';
+    return new VigilError('slack-http', `Slack answered HTTP ${status} (${advice})`, { cause: error });
+  }
+  return new VigilError('slack-network', `Slack could not be reached to post to ${channelId}`, {
+    cause: error,
+  });
+}
+
+export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifier {
+  async function post(channelId: string, message: SlackMessage): Promise<SentMessage> {
+    try {
+      // Link previews of feed URLs would add unvetted third-party content under our alert.
+      const result = await client.chat.postMessage({
+        channel: channelId,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return { messageId: result.ts ?? '' };
+    } catch (error) {
+      const mapped = toVigilError(error, channelId);
+      if (mapped instanceof PlatformRateLimitError) {
+        log.warn({ channelId, retryAfterMs: mapped.retryAfterMs }, 'slack rate limited');
+      }
+      throw mapped;
+    }
+  }
+  return {
+    platform: 'slack',
+    sendAlert: (channelId: string, alert: Alert) => post(channelId, renderAlert(alert)),
+    sendReply: (channelId: string, reply: Reply) => post(channelId, renderReply(reply)),
+  };
+}

@@ -1,0 +1,33 @@
+/** The Slack adapter as the composition root uses it: a notifier, an HTTP route, start and stop. */
+import type { CommandDeps } from '../../src/commands/command.js';
+import type { SlackConfig } from '../../src/config/config.js';
+import type { Logger, Notifier } from '../../src/ports.js';
+import type { RouteHandler } from '../http/server.js';
+import { createSlackClient } from './client.js';
+import { registerInbound } from './inbound.js';
+import { createSlackNotifier } from './notifier.js';
+
+export interface SlackAdapter {
+  /** Posts alerts and replies; usable without start() (worker processes need only this). */
+  notifier: Notifier;
+  /** POST /slack/events for `startHttpServer({ routes })`; passes everything on in Socket Mode. */
+  route: RouteHandler;
+  mode: 'http' | 'socket';
+  /** Checks the bot token (auth.test) and, in Socket Mode, connects. Until then the route answers 503. */
+  start(): Promise<void>;
+  /** Refuses new requests and waits for those in progress. */
+  stop(): Promise<void>;
+}
+
+export function createSlackAdapter(config: SlackConfig, deps: CommandDeps, log: Logger): SlackAdapter {
+  const slackLog = log.child({ component: 'slack' });
+  const client = createSlackClient(config, slackLog);
+  registerInbound(client.app, deps, slackLog);
+  return {
+    notifier: createSlackNotifier(client.client, slackLog),
+    route: client.route,
+    mode: client.mode,
+    start: client.start,
+    stop: client.stop,
+  };
+}
