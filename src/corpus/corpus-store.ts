@@ -52,7 +52,16 @@ export interface NewSource {
 export type SourcePatch = Partial<
   Pick<
     Source,
-    'name' | 'url' | 'siteUrl' | 'kind' | 'language' | 'intervalSeconds' | 'paused' | 'pausedReason' | 'etag' | 'lastModified'
+    | 'name'
+    | 'url'
+    | 'siteUrl'
+    | 'kind'
+    | 'language'
+    | 'intervalSeconds'
+    | 'paused'
+    | 'pausedReason'
+    | 'etag'
+    | 'lastModified'
   >
 > & { health?: Partial<SourceHealth> };
 
@@ -154,6 +163,11 @@ export interface CorpusStore {
   /** Items of the same story as `id` (excluding it), oldest first. */
   storyItems(id: number): Promise<StoredItem[]>;
   latestItems(options: { topic?: string; limit: number }): Promise<StoredItem[]>;
+  /**
+   * Runs a parsed query (search-query.ts). Ranking, the same on both engines: items holding the
+   * query's words in the title and in the text first, then title only, text only, spread over
+   * both; newest first among equals. Items that only match filters come newest first.
+   */
   search(query: SearchQuery, page: { limit: number; offset: number }): Promise<SearchPage>;
   stats(): Promise<CorpusStats>;
   /** Deletes items published before `before`; returns how many. */

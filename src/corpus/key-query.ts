@@ -1,0 +1,135 @@
+/** Turns query words into index tokens via the shared text path, with cross-language equivalents. */
+import { equivalentKeys } from '../text/analyse.js';
+import { indexToken, usableKeys } from './index-tokens.js';
+import type { QueryNode } from './search-query.js';
+
+/** A compiled text query over index tokens (see index-tokens.ts), engine-neutral. */
+export type KeyExpr =
+  /** Any of these token sequences (a sequence of one token is a single word). */
+  | { type: 'match'; alternatives: string[][] }
+  /** All positives, none of the negatives; `positives` is empty only at the top level. */
+  | { type: 'and'; positives: KeyExpr[]; negatives: KeyExpr[] }
+  | { type: 'or'; nodes: KeyExpr[] };
+
+export interface CompiledText {
+  expr: KeyExpr;
+  /** False when the query only excludes (`-football`): match everything but the negatives. */
+  hasPositive: boolean;
+  /** Raw keys of the positive words and their equivalents, to mark in snippets. */
+  markKeys: Set<string>;
+}
+
+export type CompileResult = { ok: true; value: CompiledText | null } | { ok: false; error: string };
+
+/** Phrase expansions beyond this many alternatives keep the words as written. */
+const MAX_ALTERNATIVES = 16;
+
+class ShapeError extends Error {}
+
+function expansions(key: string): string[] {
+  const keys = [key, ...equivalentKeys(key)].filter((candidate) => candidate.length > 0);
+  return [...new Set(keys)];
+}
+
+function compileWords(text: string, markKeys: Set<string> | null): KeyExpr | null {
+  const keys = usableKeys(text);
+  if (keys.length === 0) return null;
+  let alternatives: string[][] = [[]];
+  for (const key of keys) {
+    const options = expansions(key);
+    if (markKeys) for (const option of options) markKeys.add(option);
+    const next: string[][] = [];
+    const usable = alternatives.length * options.length <= MAX_ALTERNATIVES ? options : [key];
+    for (const prefix of alternatives)
+      for (const option of usable) next.push([...prefix, indexToken(option)]);
+    alternatives = next;
+  }
+  const unique = new Map(alternatives.map((sequence) => [sequence.join(' '), sequence]));
+  return { type: 'match', alternatives: [...unique.values()] };
+}
+
+function positive(expr: KeyExpr): boolean {
+  switch (expr.type) {
+    case 'match':
+      return true;
+    case 'and':
+      return expr.positives.length > 0;
+    case 'or':
+      return expr.nodes.every(positive);
+  }
+}
+
+/** `negative` says the node sits under an odd number of exclusions (its words are not marked). */
+function compileNode(node: QueryNode, markKeys: Set<string>, negative: boolean): KeyExpr | null {
+  switch (node.type) {
+    case 'term':
+      return compileWords(node.word, negative ? null : markKeys);
+    case 'phrase':
+      return compileWords(node.words.join(' '), negative ? null : markKeys);
+    case 'not': {
+      const inner = compileNode(node.node, markKeys, !negative);
+      if (inner === null) return null;
+      if (!positive(inner)) throw new ShapeError('an exclusion cannot itself be only exclusions: drop a "-"');
+      return { type: 'and', positives: [], negatives: [inner] };
+    }
+    case 'and': {
+      const positives: KeyExpr[] = [];
+      const negatives: KeyExpr[] = [];
+      for (const child of node.nodes) {
+        const compiled = compileNode(child, markKeys, negative);
+        if (compiled === null) continue;
+        if (compiled.type === 'and') {
+          positives.push(...compiled.positives);
+          negatives.push(...compiled.negatives);
+        } else {
+          positives.push(compiled);
+        }
+      }
+      if (positives.length === 0 && negatives.length === 0) return null;
+      if (positives.length === 1 && negatives.length === 0) return positives[0] ?? null;
+      return { type: 'and', positives, negatives };
+    }
+    case 'or': {
+      const nodes: KeyExpr[] = [];
+      for (const child of node.nodes) {
+        const compiled = compileNode(child, markKeys, negative);
+        if (compiled === null) continue;
+        if (!positive(compiled)) {
+          throw new ShapeError(
+            'each side of OR needs a word to search, e.g. `(potash -football) OR belaruskali`',
+          );
+        }
+        if (compiled.type === 'or') nodes.push(...compiled.nodes);
+        else nodes.push(compiled);
+      }
+      if (nodes.length === 0) return null;
+      if (nodes.length === 1) return nodes[0] ?? null;
+      return { type: 'or', nodes };
+    }
+  }
+}
+
+/** The query without its exclusions: what an item's title or text must hold to rank higher. */
+export function positivePart(expr: KeyExpr): KeyExpr {
+  switch (expr.type) {
+    case 'match':
+      return expr;
+    case 'or':
+      return { type: 'or', nodes: expr.nodes.map(positivePart) };
+    case 'and':
+      return { type: 'and', positives: expr.positives.map(positivePart), negatives: [] };
+  }
+}
+
+/** Compiles the text part of a query; `value: null` when no word yields a key (only punctuation). */
+export function compileTextQuery(node: QueryNode): CompileResult {
+  const markKeys = new Set<string>();
+  try {
+    const expr = compileNode(node, markKeys, false);
+    if (expr === null) return { ok: true, value: null };
+    return { ok: true, value: { expr, hasPositive: positive(expr), markKeys } };
+  } catch (error) {
+    if (error instanceof ShapeError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

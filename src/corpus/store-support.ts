@@ -1,0 +1,57 @@
+/** Small rules both stores share: times, date ranges, paging, and errors callers can act on. */
+import { VigilError } from '../errors.js';
+import type { SearchQuery } from './search-query.js';
+
+const DAY_MS = 86_400_000;
+/** Results per page never exceed this, whatever the caller asks. */
+const MAX_PAGE_SIZE = 200;
+
+/** Milliseconds since the epoch of an ISO time; a bad time is the caller's bug, said plainly. */
+export function toMs(iso: string, what: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms))
+    throw new VigilError('invalid-time', `${what} is not an ISO time: ${JSON.stringify(iso)}`);
+  return ms;
+}
+
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** `since`/`until` as a half-open range in ms; a bare date in `until` covers that whole day (UTC). */
+export function dateRange(query: Pick<SearchQuery, 'since' | 'until'>): {
+  fromMs: number | null;
+  beforeMs: number | null;
+} {
+  const fromMs = query.since === null ? null : toMs(query.since, 'since');
+  let beforeMs: number | null = null;
+  if (query.until !== null) {
+    const untilMs = toMs(query.until, 'until');
+    beforeMs = /^\d{4}-\d{2}-\d{2}$/.test(query.until) ? untilMs + DAY_MS : untilMs + 1;
+  }
+  return { fromMs, beforeMs };
+}
+
+export function clampPage(page: { limit: number; offset: number }): { limit: number; offset: number } {
+  const limit = Number.isFinite(page.limit)
+    ? Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(page.limit)))
+    : 10;
+  const offset = Number.isFinite(page.offset) ? Math.max(0, Math.floor(page.offset)) : 0;
+  return { limit, offset };
+}
+
+export function duplicateSourceError(id: string, url: string): VigilError {
+  return new VigilError(
+    'duplicate-source',
+    `a source with id "${id}" or address ${url} already exists: see \`sources list\`, or choose another id`,
+  );
+}
+
+export function unknownItemError(itemId: number): VigilError {
+  return new VigilError('unknown-item', `item ${itemId} is not in the corpus`);
+}
+
+/** PostgreSQL text cannot hold NUL; both stores drop it so they keep the same text. */
+export function storableText(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}

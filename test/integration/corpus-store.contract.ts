@@ -1,0 +1,640 @@
+/** The one contract every CorpusStore passes: run by corpus-sqlite.test.ts and corpus-postgres.test.ts. */
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MARK_END, MARK_START } from '../../src/commands/reply.js';
+import type { CorpusStore, ItemInput, NewSource } from '../../src/corpus/corpus-store.js';
+import { parseSearchQuery, type SearchQuery } from '../../src/corpus/search-query.js';
+import { VigilError } from '../../src/errors.js';
+
+export interface StoreHandle {
+  store: CorpusStore;
+  /** Closes the store and removes what it created (file, schema). */
+  cleanup(): Promise<void>;
+}
+
+let guidCounter = 0;
+
+/** A stored-ready item; the content hash follows title + text as the real normaliser's does. */
+export function makeItem(overrides: Partial<ItemInput> = {}): ItemInput {
+  guidCounter += 1;
+  const title = overrides.title ?? `Item ${guidCounter}`;
+  const text = overrides.text ?? `Body of item ${guidCounter}.`;
+  return {
+    sourceId: 'charter97',
+    guid: `guid-${guidCounter}`,
+    url: `https://example.org/news/${guidCounter}`,
+    publishedAt: '2024-06-01T10:00:00.000Z',
+    publishedAtEstimated: false,
+    fetchedAt: '2024-06-01T10:05:00.000Z',
+    language: 'en',
+    labels: [],
+    scores: { sanctions: 0, prisoners: 0, diplomacy: 0 },
+    evidence: [],
+    contentHash: createHash('sha256').update(`${title}\n${text}`).digest('hex'),
+    title,
+    text,
+    ...overrides,
+  };
+}
+
+export const sampleSource = (overrides: Partial<NewSource> = {}): NewSource => ({
+  id: 'charter97',
+  name: 'Charter 97',
+  url: 'https://charter97.org/rss.php',
+  intervalSeconds: 600,
+  ...overrides,
+});
+
+function query(text: string): SearchQuery {
+  const parsed = parseSearchQuery(text);
+  if (!parsed.ok) throw new Error(`test query ${text} did not parse: ${parsed.error}`);
+  return parsed.query;
+}
+
+const channel = { platform: 'telegram', channelId: '-100123' } as const;
+const otherChannel = { platform: 'slack', channelId: 'C042' } as const;
+
+export function describeCorpusStore(name: string, open: () => Promise<StoreHandle>) {
+  describe(`CorpusStore contract: ${name}`, () => {
+    let handle: StoreHandle;
+    let store: CorpusStore;
+
+    beforeEach(async () => {
+      handle = await open();
+      store = handle.store;
+    });
+    afterEach(async () => {
+      await handle.cleanup();
+    });
+
+    async function ids(text: string, page = { limit: 50, offset: 0 }): Promise<number[]> {
+      return (await store.search(query(text), page)).hits.map((hit) => hit.item.id);
+    }
+
+    describe('sources', () => {
+      it('adds a source with defaults and reads it back', async () => {
+        const added = await store.addSource(sampleSource(), '2024-05-01T00:00:00.000Z');
+        expect(added).toEqual({
+          id: 'charter97',
+          name: 'Charter 97',
+          url: 'https://charter97.org/rss.php',
+          siteUrl: null,
+          kind: 'unknown',
+          language: null,
+          intervalSeconds: 600,
+          paused: false,
+          pausedReason: null,
+          etag: null,
+          lastModified: null,
+          addedAt: '2024-05-01T00:00:00.000Z',
+          health: {
+            lastAttemptAt: null,
+            lastSuccessAt: null,
+            consecutiveFailures: 0,
+            lastError: null,
+            nextPollAfter: null,
+          },
+        });
+        expect(await store.getSource('charter97')).toEqual(added);
+        expect(await store.getSource('nope')).toBeNull();
+      });
+
+      it('refuses a second source with the same id or url (duplicate-source)', async () => {
+        await store.addSource(sampleSource(), '2024-05-01T00:00:00.000Z');
+        for (const duplicate of [
+          sampleSource({ url: 'https://other.example/rss' }),
+          sampleSource({ id: 'other' }),
+        ]) {
+          const error = await store.addSource(duplicate, '2024-05-01T00:00:00.000Z').catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(VigilError);
+          expect((error as VigilError).code).toBe('duplicate-source');
+        }
+        expect(await store.listSources()).toHaveLength(1);
+      });
+
+      it('lists by id, patches fields and health, removes', async () => {
+        await store.addSource(
+          sampleSource({ id: 'zerkalo', url: 'https://news.zerkalo.io/rss' }),
+          '2024-05-01T00:00:00Z',
+        );
+        await store.addSource(sampleSource({ kind: 'rss', language: 'ru' }), '2024-05-01T00:00:00Z');
+        expect((await store.listSources()).map((source) => source.id)).toEqual(['charter97', 'zerkalo']);
+
+        const patched = await store.updateSource('charter97', {
+          paused: true,
+          pausedReason: '410 Gone',
+          etag: '"abc"',
+          lastModified: 'Sat, 01 Jun 2024 10:00:00 GMT',
+          health: {
+            lastAttemptAt: '2024-06-01T10:00:00.000Z',
+            consecutiveFailures: 3,
+            lastError: 'HTTP 503',
+            nextPollAfter: '2024-06-01T11:00:00.000Z',
+          },
+        });
+        expect(patched?.paused).toBe(true);
+        expect(patched?.pausedReason).toBe('410 Gone');
+        expect(patched?.etag).toBe('"abc"');
+        expect(patched?.kind).toBe('rss');
+        expect(patched?.health).toEqual({
+          lastAttemptAt: '2024-06-01T10:00:00.000Z',
+          lastSuccessAt: null,
+          consecutiveFailures: 3,
+          lastError: 'HTTP 503',
+          nextPollAfter: '2024-06-01T11:00:00.000Z',
+        });
+        const cleared = await store.updateSource('charter97', {
+          health: { lastError: null, consecutiveFailures: 0, nextPollAfter: null },
+        });
+        expect(cleared?.health.lastError).toBeNull();
+        expect(cleared?.health.nextPollAfter).toBeNull();
+        expect(cleared?.health.lastAttemptAt).toBe('2024-06-01T10:00:00.000Z');
+        expect(await store.updateSource('nope', { name: 'x' })).toBeNull();
+
+        expect(await store.removeSource('zerkalo')).toBe(true);
+        expect(await store.removeSource('zerkalo')).toBe(false);
+        expect((await store.listSources()).map((source) => source.id)).toEqual(['charter97']);
+      });
+    });
+
+    describe('items', () => {
+      it('stores new items and reads them back exactly', async () => {
+        const input = makeItem({
+          labels: ['sanctions', 'diplomacy'],
+          scores: { sanctions: 0.9, prisoners: 0, diplomacy: 0.6 },
+          evidence: [{ label: 'sanctions', term: 'sanctions', field: 'title' }],
+          language: 'ru',
+          url: null,
+          publishedAtEstimated: true,
+        });
+        const [result] = await store.insertItems([input]);
+        expect(result?.status).toBe('new');
+        expect(result?.storyOf).toBeNull();
+        const stored = await store.getItem(result?.id ?? -1);
+        expect(stored).toEqual({ ...input, id: result?.id, storyOf: null });
+        expect(await store.getItem(999_999)).toBeNull();
+        expect(await store.insertItems([])).toEqual([]);
+      });
+
+      it('treats a repeated (source, guid) as a duplicate and leaves the row untouched', async () => {
+        const first = makeItem({ title: 'Original title' });
+        const [a] = await store.insertItems([first]);
+        const [b, c] = await store.insertItems([
+          { ...first, title: 'Edited title', text: 'edited' },
+          { ...first, title: 'Edited again' },
+        ]);
+        expect(b).toEqual({ status: 'duplicate', id: a?.id, storyOf: null });
+        expect(c?.status).toBe('duplicate');
+        expect((await store.getItem(a?.id ?? -1))?.title).toBe('Original title');
+        expect((await store.stats()).items).toBe(1);
+        // The same guid from another source is another item.
+        const [d] = await store.insertItems([{ ...first, sourceId: 'zerkalo' }]);
+        expect(d?.status).toBe('new');
+      });
+
+      it('links the same story from another source to the first item (storyOf)', async () => {
+        const story = { title: 'EU widens sanctions on Belarus', text: 'The same wire text.' };
+        const [first] = await store.insertItems([makeItem({ ...story, sourceId: 'charter97' })]);
+        const [sameSource] = await store.insertItems([makeItem({ ...story, sourceId: 'charter97' })]);
+        const [second, third] = await store.insertItems([
+          makeItem({ ...story, sourceId: 'zerkalo' }),
+          makeItem({ ...story, sourceId: 'nashaniva' }),
+        ]);
+        expect(first?.storyOf).toBeNull();
+        // A source repeating its own text under a new guid is not "also reported by".
+        expect(sameSource?.storyOf).toBeNull();
+        expect(second?.storyOf).toBe(first?.id);
+        expect(third?.storyOf).toBe(first?.id);
+        expect((await store.getItem(third?.id ?? -1))?.storyOf).toBe(first?.id);
+        const others = await store.storyItems(first?.id ?? -1);
+        expect(others.map((item) => item.sourceId).sort()).toEqual(['nashaniva', 'zerkalo']);
+        expect((await store.storyItems(second?.id ?? -1)).map((item) => item.id).sort()).toEqual(
+          [first?.id, third?.id].sort(),
+        );
+        const [unrelated] = await store.insertItems([makeItem({ sourceId: 'zerkalo' })]);
+        expect(await store.storyItems(unrelated?.id ?? -1)).toEqual([]);
+      });
+
+      it('lists the latest items, optionally of one topic', async () => {
+        const [old, recent, middle] = await store.insertItems([
+          makeItem({ publishedAt: '2024-01-01T00:00:00.000Z', labels: ['prisoners'] }),
+          makeItem({ publishedAt: '2024-03-01T00:00:00.000Z', labels: ['sanctions'] }),
+          makeItem({ publishedAt: '2024-02-01T00:00:00.000Z', labels: ['prisoners', 'sanctions'] }),
+        ]);
+        expect((await store.latestItems({ limit: 10 })).map((item) => item.id)).toEqual([
+          recent?.id,
+          middle?.id,
+          old?.id,
+        ]);
+        expect((await store.latestItems({ limit: 1 })).map((item) => item.id)).toEqual([recent?.id]);
+        expect((await store.latestItems({ topic: 'prisoners', limit: 10 })).map((item) => item.id)).toEqual([
+          middle?.id,
+          old?.id,
+        ]);
+      });
+
+      it('counts items, sources, labels and languages', async () => {
+        await store.addSource(sampleSource(), '2024-05-01T00:00:00Z');
+        await store.insertItems([
+          makeItem({ labels: ['sanctions'], language: 'en', publishedAt: '2024-06-02T00:00:00.000Z' }),
+          makeItem({ labels: ['sanctions', 'prisoners'], language: 'ru' }),
+          makeItem({ labels: [], language: null }),
+        ]);
+        expect(await store.stats()).toEqual({
+          items: 3,
+          sources: 1,
+          byLabel: { sanctions: 2, prisoners: 1 },
+          byLanguage: { en: 1, ru: 1, unknown: 1 },
+          newestPublishedAt: '2024-06-02T00:00:00.000Z',
+        });
+      });
+
+      it('stores times as instants, whatever offset the input used', async () => {
+        const [result] = await store.insertItems([makeItem({ publishedAt: '2024-06-01T03:00:00+03:00' })]);
+        expect((await store.getItem(result?.id ?? -1))?.publishedAt).toBe('2024-06-01T00:00:00.000Z');
+        await expect(store.insertItems([makeItem({ publishedAt: 'yesterday' })])).rejects.toThrow(VigilError);
+      });
+
+      it('deletes items published before a time, with their deliveries, and keeps stories together', async () => {
+        const story = { title: 'Same story', text: 'Same text everywhere.' };
+        const [oldRoot, keptA, keptB, plainOld, plainNew] = await store.insertItems([
+          makeItem({ ...story, sourceId: 'a', publishedAt: '2023-01-01T00:00:00.000Z' }),
+          makeItem({ ...story, sourceId: 'b', publishedAt: '2024-01-01T00:00:00.000Z' }),
+          makeItem({ ...story, sourceId: 'c', publishedAt: '2024-02-01T00:00:00.000Z' }),
+          makeItem({ title: 'potash old', publishedAt: '2023-06-01T00:00:00.000Z' }),
+          makeItem({ title: 'potash new', publishedAt: '2024-06-01T00:00:00.000Z' }),
+        ]);
+        await store.claimDelivery(plainOld?.id ?? -1, channel);
+        expect(await store.deleteItemsBefore('2023-12-31T00:00:00.000Z')).toBe(2);
+        expect(await store.getItem(oldRoot?.id ?? -1)).toBeNull();
+        expect(await store.getDelivery(plainOld?.id ?? -1, channel)).toBeNull();
+        expect(await ids('potash')).toEqual([plainNew?.id]);
+        expect((await store.getItem(keptA?.id ?? -1))?.storyOf).toBeNull();
+        expect((await store.getItem(keptB?.id ?? -1))?.storyOf).toBe(keptA?.id);
+        expect((await store.storyItems(keptA?.id ?? -1)).map((item) => item.id)).toEqual([keptB?.id]);
+        expect(await store.deleteItemsBefore('2000-01-01T00:00:00.000Z')).toBe(0);
+      });
+    });
+
+    describe('search', () => {
+      beforeEach(async () => {
+        await store.addSource(sampleSource(), '2024-01-01T00:00:00Z');
+      });
+
+      it('finds items by all words, in title or text, and names the source', async () => {
+        const [potash, other] = await store.insertItems([
+          makeItem({ title: 'Belaruskali potash exports', text: 'New sanctions hit the potash trade.' }),
+          makeItem({ title: 'Football results', text: 'Nothing about the trade.' }),
+        ]);
+        expect(await ids('potash sanctions')).toEqual([potash?.id]);
+        expect(await ids('POTASH')).toEqual([potash?.id]);
+        expect(await ids('trade')).toEqual(expect.arrayContaining([potash?.id, other?.id]));
+        expect(await ids('potash football')).toEqual([]);
+        const page = await store.search(query('potash'), { limit: 10, offset: 0 });
+        expect(page.total).toBe(1);
+        expect(page.hits[0]?.sourceName).toBe('Charter 97');
+        expect(page.hits[0]?.item.title).toBe('Belaruskali potash exports');
+      });
+
+      it('matches quoted phrases only as consecutive words', async () => {
+        const [exact, scattered] = await store.insertItems([
+          makeItem({ text: 'Families of political prisoners asked for news.' }),
+          makeItem({ text: 'Prisoners said the political climate was harsh.' }),
+        ]);
+        expect(await ids('"political prisoners"')).toEqual([exact?.id]);
+        expect((await ids('political prisoners')).sort()).toEqual([exact?.id, scattered?.id].sort());
+      });
+
+      it('does not run a phrase from the end of the title into the text', async () => {
+        await store.insertItems([makeItem({ title: 'Talks on potash', text: 'Sanctions remain.' })]);
+        expect(await ids('"potash sanctions"')).toEqual([]);
+      });
+
+      it('excludes -words, phrases and groups; OR widens; brackets group', async () => {
+        const [kali, football, ryanair] = await store.insertItems([
+          makeItem({ text: 'Belaruskali signed a potash deal.' }),
+          makeItem({ text: 'Belaruskali sponsors a football club.' }),
+          makeItem({ text: 'Ryanair flight diverted to Minsk.' }),
+        ]);
+        expect(await ids('Belaruskali -football')).toEqual([kali?.id]);
+        expect(await ids('Belaruskali -"football club"')).toEqual([kali?.id]);
+        expect(await ids('Belaruskali -(football OR potash)')).toEqual([]);
+        expect((await ids('Ryanair OR potash')).sort()).toEqual([kali?.id, ryanair?.id].sort());
+        expect((await ids('(Ryanair OR football) -club')).sort()).toEqual([ryanair?.id]);
+        expect((await ids('(Belaruskali -football) OR Ryanair')).sort()).toEqual(
+          [kali?.id, ryanair?.id].sort(),
+        );
+        expect(football?.id).toBeDefined();
+      });
+
+      it('answers a query that only excludes, newest first', async () => {
+        const [older, , newer] = await store.insertItems([
+          makeItem({ text: 'potash', publishedAt: '2024-01-01T00:00:00Z' }),
+          makeItem({ text: 'football', publishedAt: '2024-02-01T00:00:00Z' }),
+          makeItem({ text: 'potash again', publishedAt: '2024-03-01T00:00:00Z' }),
+        ]);
+        expect(await ids('-football')).toEqual([newer?.id, older?.id]);
+      });
+
+      it('filters by topic, source, language and an inclusive date range', async () => {
+        const [a, b, c, d] = await store.insertItems([
+          makeItem({
+            text: 'sanctions news',
+            labels: ['sanctions'],
+            language: 'en',
+            publishedAt: '2024-06-01T00:00:00Z',
+          }),
+          makeItem({
+            text: 'sanctions news',
+            labels: ['prisoners'],
+            language: 'ru',
+            sourceId: 'zerkalo',
+            publishedAt: '2024-06-30T23:59:59Z',
+          }),
+          makeItem({
+            text: 'sanctions news',
+            labels: ['sanctions', 'diplomacy'],
+            language: 'en',
+            publishedAt: '2024-07-01T00:00:00Z',
+          }),
+          makeItem({
+            text: 'sanctions news',
+            labels: [],
+            language: null,
+            publishedAt: '2024-05-31T23:59:59Z',
+          }),
+        ]);
+        const sorted = async (text: string) => (await ids(text)).sort();
+        expect(await sorted('sanctions topic:sanctions')).toEqual([a?.id, c?.id].sort());
+        expect(await sorted('sanctions topic:sanctions topic:prisoners')).toEqual(
+          [a?.id, b?.id, c?.id].sort(),
+        );
+        expect(await sorted('sanctions source:zerkalo')).toEqual([b?.id]);
+        expect(await sorted('sanctions lang:ru')).toEqual([b?.id]);
+        expect(await sorted('sanctions since:2024-06-01 until:2024-06-30')).toEqual([a?.id, b?.id].sort());
+        expect(await sorted('sanctions since:2024-07-01')).toEqual([c?.id]);
+        expect(await sorted('sanctions until:2024-05-31')).toEqual([d?.id]);
+        // Filters alone: newest first.
+        expect(await ids('topic:sanctions')).toEqual([c?.id, a?.id]);
+      });
+
+      it('ranks a title match first, and the newer of equals first', async () => {
+        const [body, title, older, newer] = await store.insertItems([
+          makeItem({
+            title: 'Weekly roundup',
+            text: 'Many things happened this week across the region; also, a word on potash at the end.',
+            publishedAt: '2024-06-05T00:00:00Z',
+          }),
+          makeItem({
+            title: 'Potash exports fall',
+            text: 'Potash shipments through Klaipeda stopped.',
+            publishedAt: '2024-01-01T00:00:00Z',
+          }),
+          makeItem({ title: 'Tariffs', text: 'Ryanair case reviewed.', publishedAt: '2024-02-01T00:00:00Z' }),
+          makeItem({ title: 'Tariffs', text: 'Ryanair case reviewed.', publishedAt: '2024-03-01T00:00:00Z' }),
+        ]);
+        expect(await ids('potash')).toEqual([title?.id, body?.id]);
+        expect(await ids('ryanair')).toEqual([newer?.id, older?.id]);
+      });
+
+      it('marks the matched words in the snippet, around the match', async () => {
+        const filler = 'Lorem ipsum dolor sit amet. '.repeat(30);
+        await store.insertItems([
+          makeItem({ title: 'Long', text: `${filler}The potash sanctions were extended. ${filler}` }),
+        ]);
+        const [hit] = (await store.search(query('potash sanctions'), { limit: 5, offset: 0 })).hits;
+        expect(hit?.snippet).toContain(`${MARK_START}potash${MARK_END} ${MARK_START}sanctions${MARK_END}`);
+        expect(hit?.snippet.length).toBeLessThan(300);
+        expect(hit?.snippet.startsWith('…')).toBe(true);
+      });
+
+      it('does not let feed text forge marks, and marks nothing for filter-only queries', async () => {
+        await store.insertItems([makeItem({ text: `potash \uE000fake\uE001 mark`, labels: ['sanctions'] })]);
+        const [hit] = (await store.search(query('potash'), { limit: 5, offset: 0 })).hits;
+        expect(hit?.snippet).toBe(`${MARK_START}potash${MARK_END} fake mark`);
+        const [plain] = (await store.search(query('topic:sanctions'), { limit: 5, offset: 0 })).hits;
+        expect(plain?.snippet).toBe('potash fake mark');
+      });
+
+      it('pages with limit and offset and reports the total', async () => {
+        const inserted = await store.insertItems(
+          Array.from({ length: 7 }, (_, n) =>
+            makeItem({ text: 'minsk', publishedAt: `2024-06-0${n + 1}T00:00:00.000Z` }),
+          ),
+        );
+        const newestFirst = inserted.map((result) => result.id).reverse();
+        const first = await store.search(query('minsk'), { limit: 3, offset: 0 });
+        const second = await store.search(query('minsk'), { limit: 3, offset: 3 });
+        const past = await store.search(query('minsk'), { limit: 3, offset: 30 });
+        expect(first.total).toBe(7);
+        expect(first.hits.map((hit) => hit.item.id)).toEqual(newestFirst.slice(0, 3));
+        expect(second.hits.map((hit) => hit.item.id)).toEqual(newestFirst.slice(3, 6));
+        expect(past).toEqual({ hits: [], total: 7 });
+        // Nonsense paging is clamped: no hits asked for, but the total is still told.
+        expect(await store.search(query('minsk'), { limit: -5, offset: Number.NaN })).toEqual({
+          hits: [],
+          total: 7,
+        });
+        expect((await store.search(query('minsk'), { limit: 10_000, offset: 0 })).hits).toHaveLength(7);
+      });
+
+      it('answers every hostile query with results or a parse error, never an engine error', async () => {
+        await store.insertItems([makeItem({ text: 'NEAR potash column: title^2 * sanctions OR "x"' })]);
+        const hostile = [
+          'NEAR(potash sanctions, 2)',
+          'potash*',
+          '*',
+          'title:potash',
+          'body : x',
+          '^potash',
+          'potash^2',
+          '"unterminated phrase',
+          '""',
+          '(((',
+          ')))',
+          'potash)(',
+          '- -- ---',
+          'OR OR AND NOT',
+          'NOT potash',
+          '-(-potash)',
+          'potash OR -football',
+          "'; DROP TABLE items; --",
+          'x\u0000y',
+          '\u0001\u0002\u001b[31m',
+          '{title body}: potash',
+          'potash:sanctions',
+          'a & b | !c <-> d',
+          'x'.repeat(10_240),
+          'потаж санкции Łukašenka',
+          '\uE000potash\uE001',
+          'topic:',
+          'since:2024-13-45',
+          'lang:xx',
+          'source:"unterminated',
+        ];
+        for (const text of hostile) {
+          const parsed = parseSearchQuery(text);
+          if (!parsed.ok) {
+            expect(parsed.error.length).toBeGreaterThan(0);
+            continue;
+          }
+          const page = await store.search(parsed.query, { limit: 5, offset: 0 });
+          expect(Array.isArray(page.hits)).toBe(true);
+        }
+        expect(await ids('NEAR potash')).toHaveLength(1);
+        expect(await ids('title^2')).toHaveLength(1);
+      });
+
+      // Cross-script: these go through the shared text path (termKey/equivalentKeys) and pass once
+      // src/text/analyse.ts folds scripts and languages; with its placeholder they fail.
+      it('finds an item written in Latin script from a Cyrillic query (needs the real text path)', async () => {
+        const [latin, polish] = await store.insertItems([
+          makeItem({ text: 'Lukashenka met the delegation.' }),
+          makeItem({ text: 'Łukašenka spotkał się z delegacją.' }),
+        ]);
+        expect((await ids('Лукашенко')).sort()).toEqual([latin?.id, polish?.id].sort());
+      });
+
+      it('finds sanctions in other languages through equivalent keys (needs the real text path)', async () => {
+        const [ru, uk, pl] = await store.insertItems([
+          makeItem({ text: 'Новые санкции против Беларуси.' }),
+          makeItem({ text: 'Нові санкції проти Білорусі.' }),
+          makeItem({ text: 'Nowe sankcje wobec Białorusi.' }),
+        ]);
+        expect((await ids('sanctions')).sort()).toEqual([ru?.id, uk?.id, pl?.id].sort());
+      });
+    });
+
+    describe('channels and watches', () => {
+      it('saves a channel, updates it and keeps its creation time', async () => {
+        const saved = await store.saveChannel(
+          { ...channel, topics: ['sanctions'], sources: [], languages: [] },
+          '2024-06-01T00:00:00.000Z',
+        );
+        expect(saved).toEqual({
+          ...channel,
+          topics: ['sanctions'],
+          sources: [],
+          languages: [],
+          createdAt: '2024-06-01T00:00:00.000Z',
+        });
+        const updated = await store.saveChannel(
+          { ...channel, topics: ['sanctions', 'prisoners'], sources: ['charter97'], languages: ['ru'] },
+          '2024-07-01T00:00:00.000Z',
+        );
+        expect(updated.createdAt).toBe('2024-06-01T00:00:00.000Z');
+        expect(updated.topics).toEqual(['sanctions', 'prisoners']);
+        expect(await store.getChannel(channel)).toEqual(updated);
+        expect(await store.getChannel(otherChannel)).toBeNull();
+        await store.saveChannel(
+          { ...otherChannel, topics: [], sources: [], languages: [] },
+          '2024-07-01T00:00:00Z',
+        );
+        expect((await store.listChannels()).map((c) => c.platform)).toEqual(['slack', 'telegram']);
+      });
+
+      it('adds, lists and removes watches per channel', async () => {
+        const watch = await store.addWatch({
+          channel,
+          expression: 'Belaruskali -football',
+          author: 'telegram:42',
+          createdAt: '2024-06-01T00:00:00.000Z',
+        });
+        const other = await store.addWatch({
+          channel: otherChannel,
+          expression: 'Ryanair',
+          author: 'slack:U1',
+          createdAt: '2024-06-02T00:00:00.000Z',
+        });
+        expect(watch).toEqual({
+          id: watch.id,
+          channel,
+          expression: 'Belaruskali -football',
+          author: 'telegram:42',
+          createdAt: '2024-06-01T00:00:00.000Z',
+        });
+        expect(await store.listWatches(channel)).toEqual([watch]);
+        expect(await store.listWatches()).toEqual([watch, other]);
+        // A channel cannot remove another channel's watch.
+        expect(await store.removeWatch(channel, other.id)).toBe(false);
+        expect(await store.removeWatch(channel, watch.id)).toBe(true);
+        expect(await store.listWatches()).toEqual([other]);
+      });
+    });
+
+    describe('deliveries', () => {
+      it('claims a delivery once per (item, channel) and records the outcome', async () => {
+        const [item] = await store.insertItems([makeItem()]);
+        const id = item?.id ?? -1;
+        expect(await store.claimDelivery(id, channel)).toBe(true);
+        expect(await store.claimDelivery(id, channel)).toBe(false);
+        expect(await store.claimDelivery(id, otherChannel)).toBe(true);
+        expect(await store.getDelivery(id, channel)).toEqual({
+          itemId: id,
+          channel,
+          state: 'pending',
+          attempts: 0,
+          messageId: null,
+          lastError: null,
+        });
+        await store.markDeliveryFailed(id, channel, '429 Too Many Requests');
+        expect(await store.getDelivery(id, channel)).toMatchObject({
+          state: 'failed',
+          attempts: 1,
+          lastError: '429 Too Many Requests',
+        });
+        await store.markDelivered(id, channel, 'msg-7');
+        expect(await store.getDelivery(id, channel)).toMatchObject({
+          state: 'sent',
+          attempts: 2,
+          messageId: 'msg-7',
+          lastError: null,
+        });
+        expect(await store.claimDelivery(id, channel)).toBe(false);
+        expect(await store.getDelivery(id + 1000, channel)).toBeNull();
+      });
+
+      it('refuses to claim a delivery of an item that does not exist', async () => {
+        const error = await store.claimDelivery(424_242, channel).catch((e: unknown) => e);
+        expect((error as VigilError).code).toBe('unknown-item');
+      });
+
+      it('claims each delivery exactly once when many claims race', async () => {
+        const [item] = await store.insertItems([makeItem()]);
+        const claims = await Promise.all(
+          Array.from({ length: 20 }, () => store.claimDelivery(item?.id ?? -1, channel)),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('audit log', () => {
+      it('appends entries and lists them newest first, optionally per channel', async () => {
+        const first = await store.appendAudit({
+          at: '2024-06-01T00:00:00.000Z',
+          actor: 'telegram:42',
+          action: 'subscribe',
+          channel: 'telegram:-100123',
+          details: { topics: ['sanctions'], note: 'quoted "text" and <b>' },
+        });
+        const second = await store.appendAudit({
+          at: '2024-06-02T00:00:00.000Z',
+          actor: 'slack:U1',
+          action: 'source add',
+          channel: null,
+          details: { url: 'https://example.org/rss' },
+        });
+        expect(first.details).toEqual({ topics: ['sanctions'], note: 'quoted "text" and <b>' });
+        expect(await store.listAudit({ limit: 10 })).toEqual([second, first]);
+        expect(await store.listAudit({ limit: 1 })).toEqual([second]);
+        expect(await store.listAudit({ limit: 10, channel: 'telegram:-100123' })).toEqual([first]);
+      });
+    });
+
+    it('answers ping, and may be closed twice', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      await expect(store.close()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,31 @@
+// A separate process for corpus-concurrency.test.ts. Plain JS on the BUILT store (dist/, made by
+// `npm run build`, which `npm test` runs first): a child process cannot load the TS sources
+// without a loader, and worker threads would not be separate processes.
+import { createCorpusStore } from '../../../dist/src/corpus/create-corpus-store.js';
+
+const send = (message) => new Promise((resolve) => process.send(message, resolve));
+
+try {
+  const [dbSetting, schema] = process.argv.slice(2);
+  // Opening also migrates: both children open a fresh database at the same moment.
+  const store = await createCorpusStore(dbSetting, schema ? { schema } : {});
+  process.once('message', async ({ items, channel, batchSize }) => {
+    try {
+      const results = [];
+      for (let start = 0; start < items.length; start += batchSize) {
+        results.push(...(await store.insertItems(items.slice(start, start + batchSize))));
+      }
+      const claims = [];
+      for (const result of results) claims.push(await store.claimDelivery(result.id, channel));
+      await store.close();
+      await send({ type: 'done', results, claims });
+    } catch (error) {
+      await send({ type: 'error', message: String(error?.stack ?? error) });
+    }
+    process.disconnect();
+  });
+  await send({ type: 'ready' });
+} catch (error) {
+  await send({ type: 'error', message: String(error?.stack ?? error) });
+  process.disconnect();
+}

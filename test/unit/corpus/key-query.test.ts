@@ -1,0 +1,65 @@
+/** Query words become index tokens through the shared text path, expanded to their equivalents. */
+import { describe, expect, it } from 'vitest';
+import { indexToken } from '../../../src/corpus/index-tokens.js';
+import { type CompiledText, compileTextQuery } from '../../../src/corpus/key-query.js';
+import { toTsQuery } from '../../../src/corpus/postgres/ts-query.js';
+import { parseSearchQuery } from '../../../src/corpus/search-query.js';
+import { toFts5, toFts5InColumn, toFts5Negatives } from '../../../src/corpus/sqlite/fts5-query.js';
+import { equivalentKeys, termKey } from '../../../src/text/analyse.js';
+
+function compiled(input: string): CompiledText {
+  const parsed = parseSearchQuery(input);
+  if (!parsed.ok || parsed.query.text === null) throw new Error(`no text in ${input}`);
+  const result = compileTextQuery(parsed.query.text);
+  if (!result.ok || result.value === null) throw new Error(`did not compile: ${input}`);
+  return result.value;
+}
+
+const token = (word: string) => indexToken(termKey(word));
+
+describe('compileTextQuery', () => {
+  it('turns a word into the tokens of its key and its equivalents', () => {
+    const { expr, markKeys } = compiled('sanctions');
+    const expected = [...new Set([termKey('sanctions'), ...equivalentKeys(termKey('sanctions'))])];
+    expect(expr).toEqual({ type: 'match', alternatives: expected.map((key) => [indexToken(key)]) });
+    expect([...markKeys].sort()).toEqual(expected.sort());
+  });
+
+  it('writes the same words as FTS5 and tsquery syntax', () => {
+    // Words without cross-language equivalents, so each is one token.
+    const { expr } = compiled('Ryanair "flight diverted" -football');
+    const [ryanair, flight, diverted, football] = ['Ryanair', 'flight', 'diverted', 'football'].map(token);
+    expect(toFts5(expr)).toBe(`((("${ryanair}") AND ("${flight} ${diverted}")) NOT (("${football}")))`);
+    expect(toTsQuery(expr)).toBe(`((${ryanair}) & (${flight} <-> ${diverted}) & !(${football}))`);
+    expect(toFts5InColumn(expr, 'title')).toBe(`{title} : (("${ryanair}") AND ("${flight} ${diverted}"))`);
+  });
+
+  it('marks only the words that are searched for, not the excluded ones', () => {
+    const { markKeys, hasPositive } = compiled('potash -football');
+    expect(hasPositive).toBe(true);
+    expect(markKeys.has(termKey('potash'))).toBe(true);
+    expect(markKeys.has(termKey('football'))).toBe(false);
+  });
+
+  it('keeps a query that only excludes as its negatives', () => {
+    const { expr, hasPositive } = compiled('-football -"football club"');
+    expect(hasPositive).toBe(false);
+    expect(toFts5Negatives(expr)).toBe(
+      `(("${token('football')}") OR ("${token('football')} ${token('club')}"))`,
+    );
+  });
+
+  it('drops words without keys and refuses shapes no engine can run', () => {
+    expect(compiled('potash ***').expr).toEqual(compiled('potash').expr);
+    expect(compileTextQuery({ type: 'term', word: '***' })).toEqual({ ok: true, value: null });
+    expect(
+      compileTextQuery({
+        type: 'or',
+        nodes: [
+          { type: 'term', word: 'a' },
+          { type: 'not', node: { type: 'term', word: 'b' } },
+        ],
+      }),
+    ).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,70 @@
+/** fast-check arbitraries of hostile search input: engine syntax, operators, filters, any Unicode. */
+import fc from 'fast-check';
+
+const pieces = [
+  '"',
+  '(',
+  ')',
+  '-',
+  '*',
+  ':',
+  '^',
+  '{',
+  '}',
+  '!',
+  '&',
+  '|',
+  '<->',
+  "'",
+  ';',
+  '\\',
+  '\u0000',
+  '\u001b',
+  '\uE000',
+  '\uE001',
+  'NEAR(',
+  'NEAR',
+  'OR',
+  'AND',
+  'NOT',
+  'or',
+  'title:',
+  'body:',
+  'topic:',
+  'source:',
+  'lang:',
+  'since:',
+  'until:',
+  'topic:sanctions',
+  'lang:ru',
+  'since:2024-06-01',
+  'until:2024-02-30',
+  'source:"x y"',
+  'potash',
+  'sanctions',
+  'санкции',
+  'Лукашенко',
+  'Łukašenka',
+  'палітвязні',
+  "Lukashenka's",
+  '2024',
+  'x',
+  ' ',
+  '  ',
+];
+
+/** Mixes engine syntax, our own operators and arbitrary Unicode, up to a few KB. */
+export const queryText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ maxLength: 200, unit: 'binary' }),
+  fc
+    .array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6, unit: 'grapheme' })),
+        fc.constantFrom(' ', ''),
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.map(([piece, separator]) => piece + separator).join('')),
+  fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(' ')),
+  fc.string({ minLength: 900, maxLength: 1100, unit: 'grapheme-ascii' }),
+);
