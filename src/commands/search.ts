@@ -21,8 +21,10 @@ export async function searchCorpus(
   store: CorpusStore,
   text: string,
   page: { limit: number; offset: number },
+  /** Known topics: `topic:` is checked against them so a typo gets a message, not zero results. */
+  topics?: readonly string[],
 ): Promise<SearchOutcome> {
-  const parsed = parseSearchQuery(text);
+  const parsed = parseSearchQuery(text, topics ? { topics } : {});
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const result = await store.search(parsed.query, page);
   return { ok: true, items: result.hits.map(toReplyItem), total: result.total };

@@ -1,0 +1,145 @@
+/** Sends alerts and replies to Telegram chats; maps Bot API refusals onto vigil's errors. */
+
+import type { Telegram } from 'telegraf';
+import { TelegramError } from 'telegraf';
+import type { Alert } from '../../src/alerts/alert.js';
+import type { Reply } from '../../src/commands/reply.js';
+import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
+import type { Logger, Notifier, SentMessage } from '../../src/ports.js';
+import { renderAlert, renderReply, type TelegramMessage } from './render.js';
+
+/**
+ * The group became a supergroup and the retry to its new id did not go through either. Carries the
+ * new id; it is permanent for the old id.
+ */
+export class ChatMigratedError extends PermanentError {
+  constructor(
+    readonly chatId: string,
+    readonly newChatId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Telegram chat ${chatId} is now supergroup ${newChatId}`, options);
+  }
+}
+
+export interface TelegramSender extends Notifier {
+  /** Sends rendered messages in order; returns the first one's id. */
+  sendMessages(
+    chatId: string,
+    messages: readonly TelegramMessage[],
+    options?: { replyTo?: number },
+  ): Promise<SentMessage>;
+}
+
+export interface TelegramNotifierOptions {
+  log: Logger;
+  /** Turns a button's command into callback_data. */
+  callbackData: (command: string) => string;
+  /** Told when a chat turned out to have moved, after the message went to the new id. */
+  onMigrated?: (fromChatId: string, toChatId: string) => Promise<void>;
+}
+
+function migrationTarget(error: unknown): number | null {
+  if (!(error instanceof TelegramError) || error.code !== 400) return null;
+  return error.parameters?.migrate_to_chat_id ?? null;
+}
+
+/**
+ * Bot API refusals as vigil errors: 429 → PlatformRateLimitError; a chat that is gone or refuses the
+ * bot → PermanentError (the dispatcher then unsubscribes it); a refused message → VigilError.
+ */
+export function toVigilError(error: unknown, chatId: string): unknown {
+  if (!(error instanceof TelegramError)) return error;
+  const { code, description } = error;
+  if (code === 429)
+    return new PlatformRateLimitError('telegram', (error.parameters?.retry_after ?? 5) * 1000);
+  if (code === 401) {
+    // Not a PermanentError: the dispatcher unsubscribes chats on those, and a bad token is no chat's fault.
+    return new ConfigError('Telegram rejected TELEGRAM_BOT_TOKEN (401): check it with @BotFather', [
+      'TELEGRAM_BOT_TOKEN',
+    ]);
+  }
+  if (code === 403)
+    return new PermanentError(`Telegram refused chat ${chatId}: ${description}`, { cause: error });
+  if (code === 400 && /chat not found|chat_id is empty|group chat was deactivated/i.test(description)) {
+    return new PermanentError(`Telegram chat ${chatId} does not exist: ${description}`, { cause: error });
+  }
+  if (code === 400) {
+    // Any other 400 is our message being refused (entities, length): resending it cannot succeed.
+    return new VigilError(
+      'telegram-bad-request',
+      `Telegram refused a message to chat ${chatId}: ${description}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return error;
+}
+
+export function createTelegramNotifier(telegram: Telegram, options: TelegramNotifierOptions): TelegramSender {
+  const log = options.log;
+
+  async function sendAll(
+    chatId: string,
+    messages: readonly TelegramMessage[],
+    replyTo?: number,
+  ): Promise<SentMessage> {
+    let first: string | null = null;
+    for (const [index, message] of messages.entries()) {
+      const { text, ...extra } = message;
+      const sent = await telegram.sendMessage(chatId, text, {
+        ...extra,
+        ...(replyTo !== undefined && index === 0
+          ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+          : {}),
+      });
+      first ??= String(sent.message_id);
+    }
+    return { messageId: first ?? '' };
+  }
+
+  /**
+   * A group upgraded to a supergroup answers 400 with migrate_to_chat_id: we resend once to the new
+   * id (nothing was delivered to the old one) and report the move so the channel's settings follow.
+   */
+  async function sendMessages(
+    chatId: string,
+    messages: readonly TelegramMessage[],
+    sendOptions: { replyTo?: number } = {},
+  ): Promise<SentMessage> {
+    try {
+      return await sendAll(chatId, messages, sendOptions.replyTo);
+    } catch (error) {
+      const target = migrationTarget(error);
+      if (target === null) throw toVigilError(error, chatId);
+      const newChatId = String(target);
+      log.warn({ chatId, newChatId }, 'telegram chat migrated to a supergroup; resending there');
+      let sent: SentMessage;
+      try {
+        sent = await sendAll(newChatId, messages);
+      } catch (retryError) {
+        if (migrationTarget(retryError) !== null)
+          throw new ChatMigratedError(chatId, newChatId, { cause: retryError });
+        throw toVigilError(retryError, newChatId);
+      }
+      if (options.onMigrated) {
+        await options.onMigrated(chatId, newChatId).catch((moveError: unknown) => {
+          log.error(
+            { err: moveError, chatId, newChatId },
+            'could not move channel settings to the new chat id',
+          );
+        });
+      }
+      return sent;
+    }
+  }
+
+  return {
+    platform: 'telegram',
+    sendMessages,
+    sendAlert: (chatId: string, alert: Alert) => sendMessages(chatId, renderAlert(alert)),
+    sendReply: (chatId: string, reply: Reply) =>
+      sendMessages(chatId, renderReply(reply, { callbackData: options.callbackData })),
+  };
+}

@@ -1,0 +1,242 @@
+/** Chat command text → a typed command, or what was wrong and the right form. Pure. */
+
+export type Command =
+  | { name: 'help'; about: string | null }
+  | { name: 'search'; query: string; page: number }
+  | { name: 'latest'; topic: string | null }
+  | { name: 'item'; id: number }
+  | { name: 'stats' }
+  | { name: 'sources' }
+  | { name: 'subscribe'; topics: string[] }
+  | { name: 'unsubscribe'; topics: string[] }
+  | { name: 'source-add'; url: string }
+  | { name: 'source-remove'; id: string }
+  | { name: 'source-pause'; id: string }
+  | { name: 'source-resume'; id: string }
+  | { name: 'watch'; action: string };
+
+export type CommandName = Command['name'];
+
+export type ParseCommandResult =
+  | { ok: true; command: Command }
+  /** `usage`: the right form(s), one per line, without the platform's prefix (`/` or `/vigil `). */
+  | { ok: false; error: string; usage: string };
+
+export interface ParseCommandOptions {
+  /** The topics `subscribe`, `unsubscribe` and `latest` accept. */
+  topics?: readonly string[];
+}
+
+/** The right form of every command, as help and error replies show it (prefix added by the caller). */
+export const USAGE = {
+  help: 'help [command]',
+  search: 'search <words> [topic:… source:… since:YYYY-MM-DD until:YYYY-MM-DD lang:…]',
+  latest: 'latest [topic]',
+  item: 'item <id>',
+  stats: 'stats',
+  sources: 'sources',
+  subscribe: 'subscribe <topic…>',
+  unsubscribe: 'unsubscribe <topic…>',
+  'source-add': 'source add <feed or site address>',
+  'source-remove': 'source remove <source id>',
+  'source-pause': 'source pause <source id>',
+  'source-resume': 'source resume <source id>',
+  watch: 'watch add <expression> | watch remove <id> | watch list',
+} as const satisfies Record<CommandName, string>;
+
+/** Commands that change what vigil does: only admins may run them. */
+export const ADMIN_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
+  'subscribe',
+  'unsubscribe',
+  'source-add',
+  'source-remove',
+  'source-pause',
+  'source-resume',
+]);
+
+export const MAX_PAGE = 200;
+
+const SOURCE_USAGE = [
+  USAGE['source-add'],
+  USAGE['source-remove'],
+  USAGE['source-pause'],
+  USAGE['source-resume'],
+].join('\n');
+const TOP_LEVEL = [
+  'help',
+  'search',
+  'latest',
+  'item',
+  'stats',
+  'sources',
+  'subscribe',
+  'unsubscribe',
+  'source',
+  'watch',
+];
+
+const fail = (error: string, usage: string): ParseCommandResult => ({ ok: false, error, usage });
+const ok = (command: Command): ParseCommandResult => ({ ok: true, command });
+
+export function parseCommand(text: string, options: ParseCommandOptions = {}): ParseCommandResult {
+  const trimmed = text.trim();
+  const match = /^\/?([^\s@]*)(?:@\S*)?\s*([\s\S]*)$/u.exec(trimmed);
+  const word = (match?.[1] ?? '').toLowerCase();
+  const rest = (match?.[2] ?? '').trim();
+  const args = rest === '' ? [] : rest.split(/\s+/u);
+
+  switch (word) {
+    case '':
+    case 'help':
+    case 'start':
+    case '?':
+      return ok({ name: 'help', about: args[0]?.toLowerCase().replace(/^\//, '') ?? null });
+    case 'search':
+      return parseSearch(rest);
+    case 'latest':
+      return parseLatest(args, options);
+    case 'item':
+      return parseItem(args);
+    case 'stats':
+      return args.length === 0 ? ok({ name: 'stats' }) : fail('`stats` takes no arguments.', USAGE.stats);
+    case 'sources':
+      if (args.length === 0) return ok({ name: 'sources' });
+      // `sources add URL` is a natural slip for `source add URL`.
+      if (['add', 'remove', 'pause', 'resume'].includes(args[0]?.toLowerCase() ?? ''))
+        return parseSource(args);
+      return fail('`sources` takes no arguments.', `${USAGE.sources}\n${SOURCE_USAGE}`);
+    case 'subscribe':
+    case 'unsubscribe':
+      return parseTopics(word, args, options);
+    case 'source':
+      return parseSource(args);
+    case 'watch':
+    case 'watches':
+      return ok({ name: 'watch', action: args[0]?.toLowerCase() ?? 'list' });
+    default:
+      return fail(
+        `There is no command \`${truncate(word, 40)}\`. Commands: ${TOP_LEVEL.join(', ')}.`,
+        `${USAGE.help}\n${USAGE.search}`,
+      );
+  }
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+}
+
+function parseSearch(rest: string): ParseCommandResult {
+  let query = rest;
+  let page = 1;
+  const pageFlag = /(?:^|\s)--page(?:\s+|=)(\S*)\s*$/u.exec(query);
+  if (pageFlag) {
+    const value = pageFlag[1] ?? '';
+    if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PAGE) {
+      return fail(`\`--page\` needs a page number from 1 to ${MAX_PAGE}.`, `${USAGE.search} [--page N]`);
+    }
+    page = Number(value);
+    query = query.slice(0, pageFlag.index).trim();
+  }
+  if (query === '') return fail('`search` needs something to look for.', USAGE.search);
+  return ok({ name: 'search', query, page });
+}
+
+function resolveTopic(word: string, options: ParseCommandOptions): string | null {
+  const lower = word.toLowerCase();
+  if (!options.topics) return lower;
+  return options.topics.find((topic) => topic.toLowerCase() === lower) ?? null;
+}
+
+function knownTopics(options: ParseCommandOptions): string {
+  return options.topics && options.topics.length > 0 ? ` Topics: ${options.topics.join(', ')}.` : '';
+}
+
+function parseLatest(args: string[], options: ParseCommandOptions): ParseCommandResult {
+  if (args.length > 1)
+    return fail('`latest` takes at most one topic.', `${USAGE.latest}${knownTopics(options)}`);
+  const word = args[0];
+  if (word === undefined || word.toLowerCase() === 'all') return ok({ name: 'latest', topic: null });
+  const topic = resolveTopic(word, options);
+  if (topic === null) {
+    return fail(`There is no topic \`${truncate(word, 40)}\`.`, `${USAGE.latest}${knownTopics(options)}`);
+  }
+  return ok({ name: 'latest', topic });
+}
+
+function parseItem(args: string[]): ParseCommandResult {
+  const word = args[0];
+  if (word === undefined)
+    return fail('`item` needs the id of an item (search results show it as #123).', USAGE.item);
+  if (args.length > 1 || !/^#?\d{1,15}$/.test(word) || Number(word.replace('#', '')) < 1) {
+    return fail(
+      `\`${truncate(args.join(' '), 40)}\` is not an item id: ids are numbers, like 123.`,
+      USAGE.item,
+    );
+  }
+  return ok({ name: 'item', id: Number(word.replace('#', '')) });
+}
+
+function parseTopics(
+  name: 'subscribe' | 'unsubscribe',
+  args: string[],
+  options: ParseCommandOptions,
+): ParseCommandResult {
+  const words = args.flatMap((arg) => arg.split(',')).filter((word) => word !== '');
+  if (words.length === 0)
+    return fail(`\`${name}\` needs at least one topic.`, `${USAGE[name]}${knownTopics(options)}`);
+  const topics: string[] = [];
+  const unknown: string[] = [];
+  for (const word of words) {
+    if (word.toLowerCase() === 'all' && options.topics) {
+      topics.push(...options.topics);
+      continue;
+    }
+    const topic = resolveTopic(word, options);
+    if (topic === null) unknown.push(truncate(word, 40));
+    else topics.push(topic);
+  }
+  if (unknown.length > 0) {
+    const list = unknown.map((word) => `\`${word}\``).join(', ');
+    return fail(
+      `${unknown.length === 1 ? 'There is no topic' : 'There are no topics'} ${list}; nothing was changed.`,
+      `${USAGE[name]}${knownTopics(options)}`,
+    );
+  }
+  return ok({ name, topics: [...new Set(topics)] });
+}
+
+function parseSource(args: string[]): ParseCommandResult {
+  const sub = args[0]?.toLowerCase();
+  const value = args[1];
+  if (sub === undefined) return fail('`source` needs one of add, remove, pause, resume.', SOURCE_USAGE);
+  if (!['add', 'remove', 'pause', 'resume'].includes(sub)) {
+    return fail(`\`source ${truncate(sub, 40)}\` is not a command.`, SOURCE_USAGE);
+  }
+  const name = `source-${sub}` as 'source-add' | 'source-remove' | 'source-pause' | 'source-resume';
+  if (value === undefined || args.length > 2) {
+    const what = sub === 'add' ? 'one feed or site address' : 'one source id (see `sources`)';
+    return fail(`\`source ${sub}\` needs ${what}.`, USAGE[name]);
+  }
+  if (name === 'source-add') {
+    const url = normaliseUrl(value);
+    if (url === null) return fail(`\`${truncate(value, 80)}\` is not a web address.`, USAGE[name]);
+    return ok({ name, url });
+  }
+  return ok({ name, id: value.toLowerCase() });
+}
+
+/** Accepts `https://…`, `http://…` and a bare host (`example.org/news`); chat clients may wrap links in `<…>`. */
+function normaliseUrl(value: string): string | null {
+  const unwrapped = value.replace(/^<(.*)>$/u, '$1').split('|')[0] ?? '';
+  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(unwrapped) ? unwrapped : `https://${unwrapped}`;
+  try {
+    const url = new URL(candidate);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('['))
+      return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}

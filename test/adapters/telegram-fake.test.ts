@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeTelegramApi, parseTelegramHtml, startFakeTelegramApi } from '../fakes/fake-telegram-api.js';
+
+let fake: FakeTelegramApi;
+beforeEach(async () => {
+  fake = await startFakeTelegramApi();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+async function call(method: string, params: Record<string, unknown> = {}, token = fake.token) {
+  const response = await fetch(`${fake.apiRoot}bot${token}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('fake Bot API', () => {
+  it('answers the envelope with HTTP status = error_code', async () => {
+    expect(await call('getMe')).toEqual({ status: 200, body: { ok: true, result: fake.botInfo } });
+    expect(await call('getMe', {}, '1:wrong')).toEqual({
+      status: 401,
+      body: { ok: false, error_code: 401, description: 'Unauthorized' },
+    });
+  });
+
+  it('checks HTML as Telegram does, strictly', () => {
+    expect(
+      parseTelegramHtml('<b>a</b> &lt;b&gt; &amp; &#128512; <a href="https://x.org/?a=1&amp;b=2">x</a>'),
+    ).toEqual({
+      ok: true,
+      text: 'a <b> & 😀 x',
+    });
+    for (const bad of [
+      '<x>a</x>',
+      'a < b',
+      'Tom & Jerry',
+      '<b>open',
+      '<b><i>x</b></i>',
+      '</b>',
+      '<a>x</a>',
+      '<!channel>',
+    ]) {
+      const parsed = parseTelegramHtml(bad);
+      expect(parsed.ok, bad).toBe(false);
+      if (!parsed.ok) expect(parsed.description).toMatch(/^Bad Request: can't parse entities: /);
+    }
+  });
+
+  it('refuses bad sendMessage calls the way the Bot API does', async () => {
+    const send = (text: string) => call('sendMessage', { chat_id: -1, text, parse_mode: 'HTML' });
+    expect((await send('<foo>')).body.description).toBe(
+      'Bad Request: can\'t parse entities: Unsupported start tag "foo" at byte offset 0',
+    );
+    expect((await send('x'.repeat(4097))).body).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: message is too long',
+    });
+    expect((await send('&amp;'.repeat(4096))).status).toBe(200);
+    expect((await send('<b></b>')).body.description).toBe('Bad Request: message text is empty');
+    expect(fake.sent).toHaveLength(1);
+  });
+
+  it('validates setMyCommands', async () => {
+    expect(
+      (await call('setMyCommands', { commands: [{ command: 'Search', description: 'x' }] })).body.description,
+    ).toBe('Bad Request: BOT_COMMAND_INVALID');
+    expect((await call('setMyCommands', { commands: [{ command: 'search', description: '' }] })).status).toBe(
+      400,
+    );
+    expect(
+      (await call('setMyCommands', { commands: [{ command: 'search', description: 'Find' }] })).status,
+    ).toBe(200);
+  });
+
+  it('rate-limits per chat with retry_after', async () => {
+    fake.setRateLimit({ limit: 1, windowMs: 10_000 });
+    expect((await call('sendMessage', { chat_id: 5, text: 'a' })).status).toBe(200);
+    const limited = await call('sendMessage', { chat_id: 5, text: 'b' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.description).toMatch(/^Too Many Requests: retry after (9|10)$/);
+    expect((limited.body.parameters as { retry_after: number }).retry_after).toBeGreaterThanOrEqual(9);
+    expect((await call('sendMessage', { chat_id: 6, text: 'c' })).status).toBe(200);
+  });
+
+  it('scripts failures per chat, with migrate_to_chat_id for upgraded groups', async () => {
+    fake.failChat(-7, { kind: 'migrated', migrateTo: -1007 });
+    expect((await call('sendMessage', { chat_id: -7, text: 'a' })).body).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: group chat was upgraded to a supergroup chat',
+      parameters: { migrate_to_chat_id: -1007 },
+    });
+    fake.failChat(-8, { kind: 'kicked', times: 1 });
+    expect((await call('sendMessage', { chat_id: -8, text: 'a' })).status).toBe(403);
+    expect((await call('sendMessage', { chat_id: -8, text: 'a' })).status).toBe(200);
+  });
+
+  it('serves queued updates to getUpdates, long-polls, and confirms by offset', async () => {
+    const waiting = call('getUpdates', { timeout: 5, offset: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const id = fake.pushUpdate({ message: { text: 'hi' } });
+    expect((await waiting).body.result).toEqual([{ update_id: id, message: { text: 'hi' } }]);
+    expect((await call('getUpdates', { offset: id + 1 })).body.result).toEqual([]);
+    const started = Date.now();
+    expect((await call('getUpdates', { offset: id + 1, timeout: 1 })).body.result).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('ends a waiting getUpdates with 409 when another poller arrives', async () => {
+    const first = call('getUpdates', { timeout: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = call('getUpdates', { timeout: 0 });
+    expect((await first).body).toMatchObject({ ok: false, error_code: 409 });
+    expect((await first).body.description).toMatch(/^Conflict: terminated by other getUpdates request/);
+    expect((await second).status).toBe(200);
+  });
+
+  it('records unexpected methods', async () => {
+    fake.allowMethods(['sendMessage']);
+    expect((await call('sendPhoto', { chat_id: 1 })).status).toBe(404);
+    await call('getMe');
+    expect(fake.unexpected.map((c) => c.method)).toEqual(['sendPhoto', 'getMe']);
+    expect(() => fake.assertNoUnexpectedCalls()).toThrow('unexpected Bot API calls: sendPhoto, getMe');
+  });
+});

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { moveChannel } from '../../../src/commands/move-channel.js';
+import type { CorpusStore } from '../../../src/corpus/corpus-store.js';
+import { fixedClock, makeStore, T0 } from './fixtures.js';
+
+let store: CorpusStore;
+const from = { platform: 'telegram', channelId: '-42' } as const;
+const to = { platform: 'telegram', channelId: '-10042' } as const;
+
+beforeEach(async () => {
+  store = await makeStore();
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe('moveChannel', () => {
+  it('moves the topics to the new id, merging, clears the old one, audits, and is idempotent', async () => {
+    await store.saveChannel({ ...from, topics: ['sanctions'], sources: [], languages: ['be'] }, T0);
+    await store.saveChannel({ ...to, topics: ['prisoners'], sources: [], languages: [] }, T0);
+    const deps = { store, clock: fixedClock() };
+    expect(await moveChannel(from, to, deps, 'telegram:migration')).toEqual({
+      moved: true,
+      topics: ['prisoners', 'sanctions'],
+    });
+    expect(await store.getChannel(to)).toMatchObject({
+      topics: ['prisoners', 'sanctions'],
+      languages: ['be'],
+    });
+    expect((await store.getChannel(from))?.topics).toEqual([]);
+    expect(await moveChannel(from, to, deps, 'telegram:migration')).toEqual({ moved: false, topics: [] });
+    const audit = await store.listAudit({ limit: 5 });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actor: 'telegram:migration',
+      action: 'channel.move',
+      channel: 'telegram:-10042',
+    });
+  });
+
+  it('does nothing for a channel that was never subscribed', async () => {
+    expect(await moveChannel(from, to, { store, clock: fixedClock() }, 'x')).toEqual({
+      moved: false,
+      topics: [],
+    });
+    expect(await store.getChannel(to)).toBeNull();
+  });
+});

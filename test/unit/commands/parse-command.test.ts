@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../src/commands/parse-command.js';
+
+const topics = ['sanctions', 'prisoners', 'diplomacy'];
+const parse = (text: string) => parseCommand(text, { topics });
+
+describe('parseCommand', () => {
+  it.each([
+    ['help', { name: 'help', about: null }],
+    ['', { name: 'help', about: null }],
+    ['/start', { name: 'help', about: null }],
+    ['help search', { name: 'help', about: 'search' }],
+    ['search potash', { name: 'search', query: 'potash', page: 1 }],
+    [
+      '/search@vigil_bot "political prisoners" since:2025-06-01',
+      { name: 'search', query: '"political prisoners" since:2025-06-01', page: 1 },
+    ],
+    ['SEARCH potash --page 3', { name: 'search', query: 'potash', page: 3 }],
+    ['latest', { name: 'latest', topic: null }],
+    ['latest Prisoners', { name: 'latest', topic: 'prisoners' }],
+    ['item 123', { name: 'item', id: 123 }],
+    ['item #7', { name: 'item', id: 7 }],
+    ['stats', { name: 'stats' }],
+    ['sources', { name: 'sources' }],
+    ['subscribe sanctions prisoners', { name: 'subscribe', topics: ['sanctions', 'prisoners'] }],
+    ['subscribe sanctions,diplomacy sanctions', { name: 'subscribe', topics: ['sanctions', 'diplomacy'] }],
+    ['subscribe all', { name: 'subscribe', topics: ['sanctions', 'prisoners', 'diplomacy'] }],
+    ['unsubscribe diplomacy', { name: 'unsubscribe', topics: ['diplomacy'] }],
+    ['source add https://example.org/feed.xml', { name: 'source-add', url: 'https://example.org/feed.xml' }],
+    ['source add example.org', { name: 'source-add', url: 'https://example.org/' }],
+    ['sources add <https://example.org/rss>', { name: 'source-add', url: 'https://example.org/rss' }],
+    ['source remove Charter97', { name: 'source-remove', id: 'charter97' }],
+    ['source pause charter97', { name: 'source-pause', id: 'charter97' }],
+    ['source resume charter97', { name: 'source-resume', id: 'charter97' }],
+    ['watch add Ryanair', { name: 'watch', action: 'add' }],
+  ])('%s', (text, command) => {
+    expect(parse(text)).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    ['search', /needs something to look for/, 'search <words>'],
+    ['search potash --page 0', /page number/, '--page N'],
+    ['search --page 2', /needs something/, 'search <words>'],
+    ['latest football', /no topic `football`/, 'latest [topic]'],
+    ['latest sanctions prisoners', /at most one topic/, 'latest [topic]'],
+    ['item', /needs the id/, 'item <id>'],
+    ['item abc', /not an item id/, 'item <id>'],
+    ['item 0', /not an item id/, 'item <id>'],
+    ['stats now', /no arguments/, 'stats'],
+    ['subscribe', /at least one topic/, 'subscribe <topic…>'],
+    [
+      'subscribe sanctions football',
+      /no topic `football`; nothing was changed/,
+      'Topics: sanctions, prisoners, diplomacy',
+    ],
+    ['source', /one of add, remove, pause, resume/, 'source add'],
+    ['source delete x', /not a command/, 'source remove <source id>'],
+    ['source add', /needs one feed or site address/, 'source add'],
+    ['source add ftp://example.org/x', /not a web address/, 'source add'],
+    ['source add javascript:alert(1)', /not a web address/, 'source add'],
+    ['source remove', /needs one source id/, 'source remove'],
+    [
+      'frobnicate now',
+      /no command `frobnicate`\. Commands: help, search, latest, item, stats, sources, subscribe/,
+      'help [command]',
+    ],
+  ])('%s → error', (text, error, usage) => {
+    const result = parse(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(error);
+    expect(result.usage).toContain(usage);
+  });
+
+  it('accepts any topic slug when no topic list is given', () => {
+    expect(parseCommand('latest whatever')).toEqual({
+      ok: true,
+      command: { name: 'latest', topic: 'whatever' },
+    });
+  });
+
+  it('keeps a long unknown command short in the error', () => {
+    const result = parse('x'.repeat(5000));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.length).toBeLessThan(200);
+  });
+});
