@@ -6,17 +6,29 @@ import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/consol
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
 import { type PollSummary, pollSource } from '../../jobs/handlers/poll-source.js';
 import type { JobContext } from '../../jobs/job-types.js';
+import { type BullmqRunner, createBullmqRunner, type RunnerRole } from '../../jobs/runners/bullmq-runner.js';
 import { createInProcessRunner } from '../../jobs/runners/in-process-runner.js';
-import type { JobRunner } from '../../jobs/runners/job-runner.js';
+import type { JobHandlers, JobRunner } from '../../jobs/runners/job-runner.js';
 import { classify } from '../../src/classify/classify.js';
+import type { CommandDeps } from '../../src/commands/command.js';
 import type { Config } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
-import { ConfigError } from '../../src/errors.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { type Clock, type Logger, type Notifier, systemClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
+import type { RouteHandler } from '../http/server.js';
+import { createSlackAdapter } from '../slack/slack-adapter.js';
+import { createTelegramAdapter } from '../telegram/adapter.js';
+
+/** A chat platform as `vigil run` drives it: inbound route, start and stop. */
+export interface ChatAdapter {
+  platform: 'slack' | 'telegram';
+  route: RouteHandler;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
 
 export interface App {
   config: Readonly<Config>;
@@ -24,7 +36,11 @@ export interface App {
   store: CorpusStore;
   metrics: Metrics;
   notifiers: ReadonlyMap<string, Notifier>;
+  /** The configured chat platforms (their notifiers are in `notifiers`). */
+  chats: ChatAdapter[];
   runner: JobRunner;
+  /** Set when jobs run on BullMQ (REDIS_URL). */
+  bullmq: BullmqRunner | null;
   fetchOptions: FetchOptions;
   clock: Clock;
   /** Poll one source now, enqueueing the alerts it raises on the runner. */
@@ -35,6 +51,11 @@ export interface App {
 export interface AppOptions {
   /** Poll every source as soon as its schedule is set (`vigil run`); off for one-shot commands. */
   pollOnStart?: boolean;
+  /**
+   * With REDIS_URL: which part of the work this process does. One-shot commands use `bot`
+   * (they enqueue; workers elsewhere deliver). Ignored by the in-process runner.
+   */
+  role?: RunnerRole;
   clock?: Clock;
   out?: NodeJS.WritableStream;
 }
@@ -49,27 +70,37 @@ export async function createApp(
   log: Logger,
   options: AppOptions = {},
 ): Promise<App> {
-  if (config.redisUrl) {
-    throw new ConfigError(
-      'REDIS_URL is set, but this build has only the in-process runner (the BullMQ runner is issue 6); unset REDIS_URL',
-      ['REDIS_URL'],
-    );
-  }
   const clock = options.clock ?? systemClock;
   const store = await createCorpusStore(config.database);
   const metrics = createMetrics();
   const fetchOptions: FetchOptions = { allowPrivate: config.allowPrivateFeeds };
 
+  const commandDeps: CommandDeps = {
+    store,
+    clock,
+    admins: config.admins,
+    fetchOptions,
+    topics: knownTopics(),
+    log,
+  };
   const notifiers = new Map<string, Notifier>();
-  for (const platform of ['telegram', 'slack'] as const) {
-    if (config[platform])
-      log.warn({ platform }, 'chat adapter not built yet (issue 7): alerts go to the console');
+  const chats: ChatAdapter[] = [];
+  if (config.telegram) {
+    const telegram = createTelegramAdapter(config.telegram, commandDeps, log);
+    notifiers.set('telegram', telegram.notifier);
+    chats.push({ platform: 'telegram', ...pick(telegram) });
+  }
+  if (config.slack) {
+    const slack = createSlackAdapter(config.slack, commandDeps, log);
+    notifiers.set('slack', slack.notifier);
+    chats.push({ platform: 'slack', ...pick(slack) });
   }
   notifiers.set('console', createConsoleNotifier(options.out));
 
   await loadCatalogueOnFirstStart(store, config.sourcesFile, clock, log);
+  // With no chat platform configured, alerts go to the console (design.md's embedded default).
   if (
-    notifiers.has('console') &&
+    chats.length === 0 &&
     !(await store.getChannel({ platform: 'console', channelId: CONSOLE_CHANNEL_ID }))
   ) {
     await store.saveChannel(
@@ -86,14 +117,16 @@ export async function createApp(
 
   const pollDeps = { store, classify, fetchOptions, clock, log, metrics };
   const deliverDeps = { store, notifiers, log, metrics };
-  const runner = createInProcessRunner({
-    log,
-    pollOnStart: options.pollOnStart ?? false,
-    handlers: {
-      poll: (payload, context: JobContext) => pollSource(payload, pollDeps, context),
-      deliver: (payload) => dispatchAlert(payload, deliverDeps),
-    },
-  });
+  const handlers: JobHandlers = {
+    poll: (payload, context: JobContext) => pollSource(payload, pollDeps, context),
+    deliver: (payload) => dispatchAlert(payload, deliverDeps),
+  };
+  const bullmq = config.redisUrl
+    ? createBullmqRunner({ redisUrl: config.redisUrl, handlers, log, role: options.role ?? 'bot' })
+    : null;
+  let closing: Promise<void> | undefined;
+  const runner: JobRunner =
+    bullmq ?? createInProcessRunner({ log, pollOnStart: options.pollOnStart ?? false, handlers });
 
   return {
     config,
@@ -101,15 +134,24 @@ export async function createApp(
     store,
     metrics,
     notifiers,
+    chats,
     runner,
+    bullmq,
     fetchOptions,
     clock,
     poll: (sourceId, force = false) => pollSource({ sourceId, force }, pollDeps, runner),
-    async close() {
-      await runner.close();
-      await store.close();
+    close: () => {
+      closing ??= (async () => {
+        await runner.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
+}
+
+function pick(adapter: Omit<ChatAdapter, 'platform'>): Omit<ChatAdapter, 'platform'> {
+  return { route: adapter.route, start: () => adapter.start(), stop: () => adapter.stop() };
 }
 
 /**

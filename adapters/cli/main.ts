@@ -32,9 +32,12 @@ function setup() {
   return { config, log };
 }
 
-async function withApp(task: (app: App) => Promise<number | undefined>, pollOnStart = false): Promise<void> {
+async function withApp(
+  task: (app: App) => Promise<number | undefined>,
+  options: { pollOnStart?: boolean; role?: Role } = {},
+): Promise<void> {
   const { config, log } = setup();
-  const app = await createApp(config, log, { pollOnStart });
+  const app = await createApp(config, log, options);
   try {
     process.exitCode = (await task(app)) ?? 0;
   } finally {
@@ -69,10 +72,13 @@ export function buildProgram(): Command {
         .default('all'),
     )
     .action((options: { role: Role }) =>
-      withApp(async (app) => {
-        await runCommand(app, options.role);
-        return 0;
-      }, true),
+      withApp(
+        async (app) => {
+          await runCommand(app, options.role);
+          return 0;
+        },
+        { pollOnStart: true, role: options.role },
+      ),
     );
 
   program

@@ -56,7 +56,10 @@ export async function dispatchAlert(payload: DeliverPayload, deps: DeliverDeps):
     // sending right now or died mid-send (the platform may have the message): sending again could
     // post it twice, so leave it (at most once; the row stays pending for an operator to see).
     if (delivery?.state === 'pending') {
-      deps.log.warn({ channel: channelKey(payload.channel), itemId: storyId }, 'delivery in doubt: not resent');
+      deps.log.warn(
+        { channel: channelKey(payload.channel), itemId: storyId },
+        'delivery in doubt: not resent',
+      );
       return 'in-doubt';
     }
   }

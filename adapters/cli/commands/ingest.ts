@@ -51,6 +51,7 @@ export async function ingestCommand(app: App, files: string[]): Promise<number> 
       printError(`${file}: cannot ingest: ${describeError(error)}`);
     }
   }
-  await app.runner.idle();
+  // In-process, wait for the deliveries; with REDIS_URL they are on the queue for the workers.
+  if (!app.bullmq) await app.runner.idle();
   return failed > 0 ? 1 : 0;
 }

@@ -28,7 +28,8 @@ export async function pollOnceCommand(app: App, sourceId: string | undefined): P
       }
     }),
   );
-  await app.runner.idle();
+  // In-process, wait for the deliveries; with REDIS_URL they are on the queue for the workers.
+  if (!app.bullmq) await app.runner.idle();
   const failed = summaries.filter((summary) => summary.outcome === 'failed').length;
   const fresh = summaries.reduce((sum, summary) => sum + summary.new, 0);
   print(`polled ${summaries.length} sources: ${fresh} new items, ${failed} failed`);
