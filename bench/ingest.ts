@@ -1,0 +1,134 @@
+/**
+ * Ingest throughput: fetch + parse/normalise + classify + store of a generated feed served from loopback,
+ * against rss-parser's parseString alone on the same bytes.
+ *
+ * Run (no build needed; transpiles on load):  node --import ./bench/ts-loader.mjs bench/ingest.ts [items] [runs]
+ * Defaults: 5000 items of ~2.4 KB, best of 3 runs. The store is SQLite in a temp dir (createCorpusStore).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Parser from 'rss-parser';
+import { classify } from '../src/classify/classify.js';
+import type { ItemInput } from '../src/corpus/corpus-store.js';
+import { createCorpusStore } from '../src/corpus/create-corpus-store.js';
+import { fetchFeed } from '../src/feeds/fetch-feed.js';
+import { parseFeed } from '../src/feeds/parse-feed.js';
+import { detectLanguage } from '../src/text/detect-language.js';
+
+const count = Number(process.argv[2] ?? 5000);
+const runs = Number(process.argv[3] ?? 3);
+
+const PARAGRAPHS = [
+  'The European Union extended sanctions against Belaruskali and the potash sector on Tuesday, citing continued repression.',
+  'Правозащитный центр «Вясна» сообщил, что в Беларуси остаются 1226 политических заключённых, в том числе журналисты.',
+  'Spokesman said Washington will close the loopholes in the sanctions packages and seek the release of all political prisoners.',
+  'Дипломаты обсудили в Вильнюсе возможное смягчение санкций в обмен на освобождение политзаключённых.',
+  'Siarhiej Cichanoŭski and 13 other prisoners were released on June 21 after a meeting with the US special envoy.',
+];
+
+function generateFeed(n: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const body = Array.from(
+      { length: 7 },
+      (_, k) =>
+        `<p>${PARAGRAPHS[(i + k) % PARAGRAPHS.length]} ${PARAGRAPHS[(i + k + 2) % PARAGRAPHS.length]}</p>`,
+    ).join('');
+    const html = `${body}<p>Write your comment ${i % 50}</p><script>track(${i})</script>`;
+    items.push(
+      `<item><title>Item ${i}: sanctions &amp; prisoners update №${i}</title>` +
+        `<link>https://example.org/news/${i}?utm_source=rss&amp;utm_medium=feed</link>` +
+        `<guid isPermaLink="false">bench-${i}</guid>` +
+        `<pubDate>${new Date(Date.UTC(2025, 0, 1) + i * 60_000).toUTCString()}</pubDate>` +
+        `<description><![CDATA[${html}]]></description></item>`,
+    );
+  }
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title><link>https://example.org/</link><language>en</language>${items.join('')}</channel></rss>`;
+}
+
+function report(stage: string, ms: number, items: number): void {
+  const rate = Math.round(items / (ms / 1000));
+  process.stdout.write(
+    `${stage.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms  ${String(rate).padStart(9)} items/s\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const xml = generateFeed(count);
+  const body = Buffer.from(xml);
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed`;
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
+  process.stdout.write(
+    `${count} items, ${(body.length / count / 1024).toFixed(2)} KB each, ${(body.length / 1048576).toFixed(1)} MiB; best of ${runs}\n`,
+  );
+  classify({ title: 'warm-up', text: 'load the topic files before timing' });
+
+  const best = new Map<string, number>();
+  const keep = (stage: string, ms: number) =>
+    best.set(stage, Math.min(best.get(stage) ?? Number.POSITIVE_INFINITY, ms));
+  try {
+    for (let run = 0; run < runs; run++) {
+      let t = performance.now();
+      await new Parser().parseString(xml);
+      keep('rss-parser parseString alone', performance.now() - t);
+
+      t = performance.now();
+      const fetched = await fetchFeed({ url }, { allowPrivate: true, maxBytes: 256 * 1024 * 1024 });
+      keep('fetch (loopback, decode)', performance.now() - t);
+      if (fetched.status !== 'ok') throw new Error('unexpected 304');
+
+      t = performance.now();
+      const feed = await parseFeed(fetched.text, {
+        url: fetched.finalUrl,
+        fetchedAt: new Date().toISOString(),
+      });
+      keep('parse + normalise (parseFeed)', performance.now() - t);
+      if (feed.items.length !== count) throw new Error(`parsed ${feed.items.length} of ${count}`);
+
+      // The share of parseFeed spent in detectLanguage (src/text), on the same 400-character samples.
+      t = performance.now();
+      for (const item of feed.items) detectLanguage(`${item.title}\n${item.text.slice(0, 400)}`);
+      keep('  of which detectLanguage', performance.now() - t);
+
+      t = performance.now();
+      const fetchedAt = new Date().toISOString();
+      const inputs: ItemInput[] = feed.items.map((item) => ({
+        ...item,
+        sourceId: 'bench',
+        fetchedAt,
+        ...classify({ title: item.title, text: item.text, language: item.language }),
+      }));
+      keep('classify', performance.now() - t);
+
+      const store = await createCorpusStore(join(dir, `run-${run}.db`));
+      await store.addSource({ id: 'bench', name: 'Bench', url, intervalSeconds: 600 }, fetchedAt);
+      t = performance.now();
+      await store.insertItems(inputs);
+      keep('store (SQLite, temp dir)', performance.now() - t);
+      await store.close();
+    }
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  let total = 0;
+  for (const [stage, ms] of best) {
+    report(stage, ms, count);
+    if (!stage.startsWith('rss-parser') && !stage.startsWith(' ')) total += ms;
+  }
+  report('fetch+parse+normalise+classify+store', total, count);
+}
+
+// VIGIL_BENCH_DUMP=FILE writes the generated feed there instead (for profiling parseFeed alone).
+const dump = process.env.VIGIL_BENCH_DUMP;
+if (dump) writeFileSync(dump, generateFeed(count));
+else await main();
