@@ -11,12 +11,13 @@ import { createInProcessRunner } from '../../jobs/runners/in-process-runner.js';
 import type { JobHandlers, JobRunner } from '../../jobs/runners/job-runner.js';
 import { classify } from '../../src/classify/classify.js';
 import type { CommandDeps } from '../../src/commands/command.js';
+import type { Reply } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
-import { type Clock, type Logger, type Notifier, systemClock } from '../../src/ports.js';
+import { type Clock, channelKey, type Logger, type Notifier, systemClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
 import type { RouteHandler } from '../http/server.js';
 import { createSlackAdapter } from '../slack/slack-adapter.js';
@@ -115,7 +116,15 @@ export async function createApp(
     );
   }
 
-  const pollDeps = { store, classify, fetchOptions, clock, log, metrics };
+  // Health notices go to every channel that follows something: subscribed topics or a watch.
+  const announce = async (reply: Reply): Promise<void> => {
+    const watched = new Set((await store.listWatches()).map((watch) => channelKey(watch.channel)));
+    for (const channel of await store.listChannels()) {
+      if (channel.topics.length === 0 && !watched.has(channelKey(channel))) continue;
+      await notifiers.get(channel.platform)?.sendReply(channel.channelId, reply);
+    }
+  };
+  const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce };
   const deliverDeps = { store, notifiers, log, metrics };
   const handlers: JobHandlers = {
     poll: (payload, context: JobContext) => pollSource(payload, pollDeps, context),

@@ -1,5 +1,13 @@
 /** Poll one source: fetch (conditional), parse, ingest, keep its health, enqueue the alerts it raises. */
+
+import {
+  type HealthNotice,
+  healthAuditKey,
+  healthNoticeReply,
+  healthTransition,
+} from '../../src/alerts/source-health.js';
 import type { Classification, ClassifyInput } from '../../src/classify/classification.js';
+import type { Reply } from '../../src/commands/reply.js';
 import type { CorpusStore, Source } from '../../src/corpus/corpus-store.js';
 import { describeError, FeedError } from '../../src/errors.js';
 import { nextPollDelay } from '../../src/feeds/backoff.js';
@@ -17,6 +25,8 @@ export interface PollDeps {
   clock: Clock;
   log: Logger;
   metrics?: Metrics;
+  /** Tells the subscribed channels about a source's health (failing for a day, recovered). */
+  announce?: (reply: Reply) => Promise<void>;
 }
 
 export interface PollSummary {
@@ -92,7 +102,37 @@ export async function pollSource(
     else log.error({ url: source.url, err: error }, 'poll failed unexpectedly');
   }
   deps.metrics?.polls.inc({ source: source.id, outcome: summary.outcome });
+  await tellHealth(source.id, now, deps, log);
   return summary;
+}
+
+/** Announces a health change once; the audit log remembers the last notice, across restarts. */
+async function tellHealth(sourceId: string, now: Date, deps: PollDeps, log: Logger): Promise<void> {
+  if (!deps.announce) return;
+  const source = await deps.store.getSource(sourceId);
+  if (!source) return;
+  const key = healthAuditKey(sourceId);
+  const [last] = await deps.store.listAudit({ limit: 1, channel: key });
+  const lastNotice = (last?.details.notice as HealthNotice | undefined) ?? null;
+  const notice = healthTransition(source, lastNotice, now);
+  if (!notice) return;
+  await deps.store.appendAudit({
+    at: now.toISOString(),
+    actor: 'vigil',
+    action: `source.health-${notice}`,
+    channel: key,
+    details: {
+      notice,
+      consecutiveFailures: source.health.consecutiveFailures,
+      lastError: source.health.lastError,
+    },
+  });
+  log.warn({ notice, reason: source.health.lastError }, 'source health announced');
+  try {
+    await deps.announce(healthNoticeReply(source, notice));
+  } catch (error) {
+    log.error({ reason: describeError(error) }, 'health notice not delivered');
+  }
 }
 
 async function recordSuccess(

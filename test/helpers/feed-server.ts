@@ -13,6 +13,8 @@ export interface FeedServer {
   url: string;
   items: FeedEntry[];
   requests: number;
+  /** Answer with this status instead of the feed (e.g. 500 to make polls fail). */
+  failWith: number | null;
   close(): Promise<void>;
 }
 
@@ -33,9 +35,14 @@ export function renderRss(title: string, items: readonly FeedEntry[]): string {
 }
 
 export async function startFeedServer(title = 'Test Outlet'): Promise<FeedServer> {
-  const state: FeedServer = { url: '', items: [], requests: 0, close: async () => undefined };
+  const state: FeedServer = { url: '', items: [], requests: 0, failWith: null, close: async () => undefined };
   const server = http.createServer((_request, response) => {
     state.requests++;
+    if (state.failWith !== null) {
+      response.writeHead(state.failWith, { 'content-type': 'text/plain' });
+      response.end('failing on purpose\n');
+      return;
+    }
     response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
     response.end(renderRss(title, state.items));
   });
