@@ -7,6 +7,7 @@ import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { ConfigError, describeError } from '../../src/errors.js';
 import { createLogger } from '../../src/log/create-logger.js';
 import { type App, createApp } from './app.js';
+import { auditCommand } from './commands/audit.js';
 import { classifyCommand } from './commands/classify.js';
 import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -156,6 +157,16 @@ export function buildProgram(): Command {
     .command('export')
     .description('print the sources as OPML')
     .action(() => withStore((store) => exportOpml(store, new Date())));
+
+  program
+    .command('audit')
+    .description('show the audit log: who changed what and when, newest first')
+    .option('--limit <n>', 'entries to show', positiveInt('--limit'), 20)
+    .option('--channel <key>', 'only this channel, as platform:id (e.g. telegram:-1001234567890)')
+    .option('--json', 'print JSON')
+    .action((options: { limit: number; channel?: string; json?: boolean }) =>
+      withStore((store) => auditCommand(store, { ...options, json: options.json ?? false })),
+    );
 
   return program;
 }

@@ -33,4 +33,10 @@ export interface CommandDeps {
   log?: Logger;
   /** Poll interval of sources added with `source add`; default 600 s. */
   sourceIntervalSeconds?: number;
+  /**
+   * Called after a source is added, removed, paused or resumed from chat, so polling follows at
+   * once instead of at the scheduler's next re-read of the source list. A failure is logged; the
+   * change itself stands.
+   */
+  sourcesChanged?: () => Promise<void>;
 }

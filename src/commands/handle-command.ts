@@ -1,5 +1,6 @@
 /** Dispatches one chat command: parse, check permission, run the handler, never throw at the user. */
 import type { CommandDeps, CommandRequest } from './command.js';
+import { handleAudit } from './handlers/audit.js';
 import { type HandlerContext, usageReply } from './handlers/context.js';
 import { handleHelp } from './handlers/help.js';
 import { handleItem } from './handlers/item.js';
@@ -9,7 +10,7 @@ import { handleSourceAdd, handleSourcePause, handleSourceRemove } from './handle
 import { handleSources } from './handlers/sources.js';
 import { handleStats } from './handlers/stats.js';
 import { handleSubscribe, handleUnsubscribe } from './handlers/subscriptions.js';
-import { handleWatch } from './handlers/watch.js';
+import { handleWatchAdd, handleWatchList, handleWatchRemove, handleWatchTest } from './handlers/watch.js';
 import { ADMIN_COMMANDS, type Command, parseCommand } from './parse-command.js';
 import { actorOf, isAdmin, whoMayAdminister } from './permissions.js';
 import type { Reply } from './reply.js';
@@ -64,6 +65,11 @@ const WHAT: Partial<Record<Command['name'], string>> = {
   'source-remove': 'remove sources',
   'source-pause': 'pause sources',
   'source-resume': 'resume sources',
+  'watch-add': "change this chat's keyword watches",
+  'watch-remove': "change this chat's keyword watches",
+  'watch-list': "see this chat's keyword watches",
+  'watch-test': 'try out keyword watches',
+  audit: "read this chat's audit log",
 };
 
 async function dispatch(context: HandlerContext, command: Command): Promise<Reply> {
@@ -85,14 +91,22 @@ async function dispatch(context: HandlerContext, command: Command): Promise<Repl
     case 'unsubscribe':
       return handleUnsubscribe(context, command.topics);
     case 'source-add':
-      return handleSourceAdd(context, command.url);
+      return handleSourceAdd(context, command.url, command.intervalSeconds);
     case 'source-remove':
       return handleSourceRemove(context, command.id);
     case 'source-pause':
       return handleSourcePause(context, command.id, true);
     case 'source-resume':
       return handleSourcePause(context, command.id, false);
-    case 'watch':
-      return handleWatch(context);
+    case 'watch-add':
+      return handleWatchAdd(context, command.expression);
+    case 'watch-remove':
+      return handleWatchRemove(context, command.id);
+    case 'watch-list':
+      return handleWatchList(context);
+    case 'watch-test':
+      return handleWatchTest(context, command.expression);
+    case 'audit':
+      return handleAudit(context);
   }
 }

@@ -9,11 +9,17 @@ export type Command =
   | { name: 'sources' }
   | { name: 'subscribe'; topics: string[] }
   | { name: 'unsubscribe'; topics: string[] }
-  | { name: 'source-add'; url: string }
+  /** `intervalSeconds`: from `--interval`, when given. */
+  | { name: 'source-add'; url: string; intervalSeconds?: number }
   | { name: 'source-remove'; id: string }
   | { name: 'source-pause'; id: string }
   | { name: 'source-resume'; id: string }
-  | { name: 'watch'; action: string };
+  /** The expression as typed; the handler parses it (it needs the source list). */
+  | { name: 'watch-add'; expression: string }
+  | { name: 'watch-remove'; id: number }
+  | { name: 'watch-list' }
+  | { name: 'watch-test'; expression: string }
+  | { name: 'audit' };
 
 export type CommandName = Command['name'];
 
@@ -37,11 +43,15 @@ export const USAGE = {
   sources: 'sources',
   subscribe: 'subscribe <topic…>',
   unsubscribe: 'unsubscribe <topic…>',
-  'source-add': 'source add <feed or site address>',
+  'source-add': 'source add <feed or site address> [--interval SECONDS]',
   'source-remove': 'source remove <source id>',
   'source-pause': 'source pause <source id>',
   'source-resume': 'source resume <source id>',
-  watch: 'watch add <expression> | watch remove <id> | watch list',
+  'watch-add': 'watch add <expression>',
+  'watch-remove': 'watch remove <watch id>',
+  'watch-list': 'watch list',
+  'watch-test': 'watch test <expression>',
+  audit: 'audit',
 } as const satisfies Record<CommandName, string>;
 
 /** Commands that change what vigil does: only admins may run them. */
@@ -52,6 +62,11 @@ export const ADMIN_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'source-remove',
   'source-pause',
   'source-resume',
+  'watch-add',
+  'watch-remove',
+  'watch-list',
+  'watch-test',
+  'audit',
 ]);
 
 export const MAX_PAGE = 200;
@@ -62,6 +77,14 @@ const SOURCE_USAGE = [
   USAGE['source-pause'],
   USAGE['source-resume'],
 ].join('\n');
+const WATCH_USAGE = [
+  USAGE['watch-add'],
+  USAGE['watch-remove'],
+  USAGE['watch-list'],
+  USAGE['watch-test'],
+].join('\n');
+/** Poll intervals `source add --interval` accepts, in seconds (the handler may ask for more). */
+export const MAX_INTERVAL_SECONDS = 86_400;
 const TOP_LEVEL = [
   'help',
   'search',
@@ -73,6 +96,7 @@ const TOP_LEVEL = [
   'unsubscribe',
   'source',
   'watch',
+  'audit',
 ];
 
 const fail = (error: string, usage: string): ParseCommandResult => ({ ok: false, error, usage });
@@ -112,7 +136,9 @@ export function parseCommand(text: string, options: ParseCommandOptions = {}): P
       return parseSource(args);
     case 'watch':
     case 'watches':
-      return ok({ name: 'watch', action: args[0]?.toLowerCase() ?? 'list' });
+      return parseWatchCommand(rest);
+    case 'audit':
+      return args.length === 0 ? ok({ name: 'audit' }) : fail('`audit` takes no arguments.', USAGE.audit);
     default:
       return fail(
         `There is no command \`${truncate(word, 40)}\`. Commands: ${TOP_LEVEL.join(', ')}.`,
@@ -206,8 +232,67 @@ function parseTopics(
   return ok({ name, topics: [...new Set(topics)] });
 }
 
-function parseSource(args: string[]): ParseCommandResult {
-  const sub = args[0]?.toLowerCase();
+function parseWatchCommand(rest: string): ParseCommandResult {
+  const match = /^(\S*)\s*([\s\S]*)$/u.exec(rest);
+  const sub = (match?.[1] ?? '').toLowerCase();
+  const value = (match?.[2] ?? '').trim();
+  switch (sub) {
+    case '':
+    case 'list':
+      return value === ''
+        ? ok({ name: 'watch-list' })
+        : fail('`watch list` takes no arguments.', WATCH_USAGE);
+    case 'add':
+    case 'test': {
+      const name = sub === 'add' ? 'watch-add' : 'watch-test';
+      if (value === '') {
+        return fail(
+          `\`watch ${sub}\` needs an expression, e.g. \`Belaruskali -football\` or \`Ryanair OR Belavia\`.`,
+          USAGE[name],
+        );
+      }
+      return ok({ name, expression: value });
+    }
+    case 'remove':
+    case 'delete': {
+      if (!/^#?\d{1,9}$/.test(value) || Number(value.replace('#', '')) < 1) {
+        const what = value === '' ? 'needs' : `needs one watch id, not \`${truncate(value, 40)}\`;`;
+        return fail(`\`watch remove\` ${what} the id \`watch list\` shows, e.g. 3.`, USAGE['watch-remove']);
+      }
+      return ok({ name: 'watch-remove', id: Number(value.replace('#', '')) });
+    }
+    default:
+      return fail(`\`watch ${truncate(sub, 40)}\` is not a command.`, WATCH_USAGE);
+  }
+}
+
+/** Takes `--interval N` / `--interval=N` out of the arguments. */
+function takeInterval(args: string[]): { args: string[]; interval?: number; error?: string } {
+  const index = args.findIndex((arg) => /^--interval(=|$)/.test(arg));
+  if (index < 0) return { args };
+  const arg = args[index] as string;
+  const inline = arg.includes('=');
+  const value = inline ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+  const remaining = args.filter((_, i) => i !== index && (inline || i !== index + 1));
+  if (
+    value === undefined ||
+    !/^\d{1,6}$/.test(value) ||
+    Number(value) < 1 ||
+    Number(value) > MAX_INTERVAL_SECONDS
+  ) {
+    return {
+      args: remaining,
+      error: `\`--interval\` needs a number of seconds from 1 to ${MAX_INTERVAL_SECONDS}.`,
+    };
+  }
+  return { args: remaining, interval: Number(value) };
+}
+
+function parseSource(input: string[]): ParseCommandResult {
+  const sub = input[0]?.toLowerCase();
+  const interval = sub === 'add' ? takeInterval(input) : { args: input };
+  if (interval.error !== undefined) return fail(interval.error, USAGE['source-add']);
+  const args = interval.args;
   const value = args[1];
   if (sub === undefined) return fail('`source` needs one of add, remove, pause, resume.', SOURCE_USAGE);
   if (!['add', 'remove', 'pause', 'resume'].includes(sub)) {
@@ -221,7 +306,9 @@ function parseSource(args: string[]): ParseCommandResult {
   if (name === 'source-add') {
     const url = normaliseUrl(value);
     if (url === null) return fail(`\`${truncate(value, 80)}\` is not a web address.`, USAGE[name]);
-    return ok({ name, url });
+    return ok(
+      interval.interval === undefined ? { name, url } : { name, url, intervalSeconds: interval.interval },
+    );
   }
   return ok({ name, id: value.toLowerCase() });
 }

@@ -1,9 +1,10 @@
-/** The ingest step shared by polling and `vigil ingest`: classify, store, find who wants each new item. */
+/** The ingest step shared by polling and `vigil ingest`: classify, store, find who wants each new item (topics, watches). */
 
 import { type AlertTarget, isAlertable, matchAlerts } from '../alerts/match-alerts.js';
 import type { Classification, ClassifyInput } from '../classify/classification.js';
 import type { CorpusStore, ItemInput, Source } from '../corpus/corpus-store.js';
 import type { ParsedFeed } from '../feeds/feed-item.js';
+import { prepareWatches } from '../watches/channel-watches.js';
 
 export interface IngestDeps {
   store: CorpusStore;
@@ -18,6 +19,8 @@ export interface IngestSummary {
   rejectedReasons: string[];
   /** Deliveries the new items call for. */
   alerts: AlertTarget[];
+  /** Stored watches that no longer parse and were skipped (for the caller to log). */
+  skippedWatches: { id: number; error: string }[];
 }
 
 export async function ingestFeed(
@@ -32,12 +35,15 @@ export async function ingestFeed(
   });
   const results = inputs.length > 0 ? await deps.store.insertItems(inputs) : [];
   const channels = await deps.store.listChannels();
+  // Loaded and compiled once per ingest, not per item.
+  const { watches, failed } = prepareWatches(await deps.store.listWatches());
   const summary: IngestSummary = {
     new: 0,
     duplicate: 0,
     rejected: feed.rejected.length,
     rejectedReasons: feed.rejected.map((entry) => `entry ${entry.index + 1}: ${entry.reason}`),
     alerts: [],
+    skippedWatches: failed,
   };
   results.forEach((result, index) => {
     if (result.status === 'duplicate') {
@@ -48,7 +54,7 @@ export async function ingestFeed(
     const input = inputs[index];
     if (!input) return;
     const stored = { ...input, id: result.id, storyOf: result.storyOf };
-    if (isAlertable(stored, source)) summary.alerts.push(...matchAlerts(stored, channels));
+    if (isAlertable(stored, source)) summary.alerts.push(...matchAlerts(stored, channels, watches));
   });
   return summary;
 }

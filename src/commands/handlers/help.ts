@@ -19,7 +19,12 @@ const ABOUT: Record<CommandName, string> = {
   'source-remove': 'stop polling a source and forget it',
   'source-pause': 'stop polling a source for now',
   'source-resume': 'poll a paused source again',
-  watch: 'keyword watches (not available yet)',
+  'watch-add':
+    'alert this chat on items matching an expression, whatever their topic: words, "phrases", -exclude, OR, ( ), topic:, source:',
+  'watch-remove': "remove one of this chat's watches",
+  'watch-list': "this chat's keyword watches",
+  'watch-test': 'what an expression would have matched in the last 30 days (changes nothing)',
+  audit: 'the last 20 changes made in this chat: who, when, before → after',
 };
 
 const ORDER: CommandName[] = ['search', 'latest', 'item', 'stats', 'sources', 'help'];
@@ -30,9 +35,20 @@ const ADMIN_ORDER: CommandName[] = [
   'source-remove',
   'source-pause',
   'source-resume',
+  'watch-add',
+  'watch-remove',
+  'watch-list',
+  'watch-test',
+  'audit',
 ];
 
-const ALIASES: Record<string, CommandName> = { source: 'source-add', watches: 'watch' };
+const ALIASES: Record<string, CommandName> = {
+  source: 'source-add',
+  watch: 'watch-add',
+  watches: 'watch-add',
+};
+/** `help source` and `help watch` show the whole family. */
+const FAMILIES = ['source-', 'watch-'];
 
 export async function handleHelp(context: HandlerContext, about: string | null): Promise<Reply> {
   const platform = context.request.channel.platform;
@@ -43,7 +59,8 @@ export async function handleHelp(context: HandlerContext, about: string | null):
     if (name === undefined) {
       return { lines: [`There is no command \`${about.slice(0, 40)}\`.`, ...ORDER.map(line)], isError: true };
     }
-    const names = name === 'source-add' ? ADMIN_ORDER.filter((n) => n.startsWith('source-')) : [name];
+    const family = FAMILIES.find((prefix) => name.startsWith(prefix));
+    const names = family ? ADMIN_ORDER.filter((n) => n.startsWith(family)) : [name];
     const admin = names.some((n) => ADMIN_COMMANDS.has(n))
       ? [`Admins only: ${whoMayAdminister(platform)}.`]
       : [];

@@ -7,6 +7,17 @@ import type { Reply } from '../reply.js';
 import { commandPrefix, excerpt, type HandlerContext } from './context.js';
 
 export const DEFAULT_SOURCE_INTERVAL_SECONDS = 600;
+/** Outlets are not polled more often than this from chat; deployments that allow private feeds (tests) may. */
+export const MIN_SOURCE_INTERVAL_SECONDS = 60;
+
+/** Lets the scheduler pick up a change now; the periodic re-read covers a failure. */
+async function notifySourcesChanged(context: HandlerContext): Promise<void> {
+  try {
+    await context.deps.sourcesChanged?.();
+  } catch (error) {
+    context.deps.log?.warn({ err: error }, 'source change not scheduled at once');
+  }
+}
 
 async function audit(
   context: HandlerContext,
@@ -31,7 +42,20 @@ function noSuchSource(context: HandlerContext, id: string): Reply {
   };
 }
 
-export async function handleSourceAdd(context: HandlerContext, url: string): Promise<Reply> {
+export async function handleSourceAdd(
+  context: HandlerContext,
+  url: string,
+  intervalSeconds?: number,
+): Promise<Reply> {
+  const minimum = context.deps.fetchOptions.allowPrivate ? 1 : MIN_SOURCE_INTERVAL_SECONDS;
+  if (intervalSeconds !== undefined && intervalSeconds < minimum) {
+    return {
+      lines: [
+        `\`--interval\` must be at least ${minimum} seconds: outlets are not polled more than once a minute. Nothing was changed.`,
+      ],
+      isError: true,
+    };
+  }
   let found: DiscoveredFeed;
   try {
     found = await discoverFeed(url, context.deps.fetchOptions);
@@ -60,7 +84,8 @@ export async function handleSourceAdd(context: HandlerContext, url: string): Pro
         url: found.feedUrl,
         siteUrl: url === found.feedUrl ? null : url,
         kind: found.kind,
-        intervalSeconds: context.deps.sourceIntervalSeconds ?? DEFAULT_SOURCE_INTERVAL_SECONDS,
+        intervalSeconds:
+          intervalSeconds ?? context.deps.sourceIntervalSeconds ?? DEFAULT_SOURCE_INTERVAL_SECONDS,
       },
       context.now.toISOString(),
     );
@@ -72,10 +97,11 @@ export async function handleSourceAdd(context: HandlerContext, url: string): Pro
     throw error;
   }
   await audit(context, 'source.add', null, source);
+  await notifySourcesChanged(context);
   return {
     public: true,
     lines: [
-      `Added source \`${source.id}\`: ${source.name} (${source.url}), polled every ${Math.round(source.intervalSeconds / 60)} min.`,
+      `Added source \`${source.id}\`: ${source.name} (${source.url}), polled every ${describeInterval(source.intervalSeconds)}.`,
       'Its first poll fills the corpus without alerting on older items.',
     ],
   };
@@ -85,6 +111,7 @@ export async function handleSourceRemove(context: HandlerContext, id: string): P
   const before = await context.deps.store.getSource(id);
   if (before === null || !(await context.deps.store.removeSource(id))) return noSuchSource(context, id);
   await audit(context, 'source.remove', before, null);
+  await notifySourcesChanged(context);
   return { public: true, lines: [`Removed source \`${id}\` (${before.name}); it is no longer polled.`] };
 }
 
@@ -108,6 +135,7 @@ export async function handleSourcePause(
     { paused: before.paused, pausedReason: before.pausedReason },
     { paused: after.paused, pausedReason: after.pausedReason },
   );
+  await notifySourcesChanged(context);
   return {
     public: true,
     lines: [
@@ -116,4 +144,9 @@ export async function handleSourcePause(
         : `Resumed source \`${id}\` (${before.name}); it is polled again.`,
     ],
   };
+}
+
+function describeInterval(seconds: number): string {
+  if (seconds < 60 || seconds % 60 !== 0) return `${seconds} s`;
+  return `${seconds / 60} min`;
 }

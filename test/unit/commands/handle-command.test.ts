@@ -219,9 +219,11 @@ describe('wrong commands', () => {
     expect(log.lines).toEqual([expect.objectContaining({ level: 'error', message: 'command failed' })]);
   });
 
-  it('watch commands say honestly that keyword watches are not available yet', async () => {
-    const reply = await handleCommand(makeRequest('watch add Ryanair', { userId: '1' }), deps);
-    expect(textOf(reply)).toContain('Keyword watches are not available yet');
+  it('watch commands are admin commands (see watch-*.test.ts for the rest)', async () => {
+    const refused = await handleCommand(makeRequest('watch add Ryanair'), deps);
+    expect(textOf(refused)).toContain("Sorry, only this group's administrators");
+    const added = await handleCommand(makeRequest('watch add Ryanair', { userId: '1' }), deps);
+    expect(textOf(added)).toContain('Added watch #1: Ryanair');
   });
 });
 

@@ -32,7 +32,26 @@ describe('parseCommand', () => {
     ['source remove Charter97', { name: 'source-remove', id: 'charter97' }],
     ['source pause charter97', { name: 'source-pause', id: 'charter97' }],
     ['source resume charter97', { name: 'source-resume', id: 'charter97' }],
-    ['watch add Ryanair', { name: 'watch', action: 'add' }],
+    [
+      'source add example.org --interval 5',
+      { name: 'source-add', url: 'https://example.org/', intervalSeconds: 5 },
+    ],
+    [
+      'source add --interval=120 example.org',
+      { name: 'source-add', url: 'https://example.org/', intervalSeconds: 120 },
+    ],
+    ['watch add Ryanair', { name: 'watch-add', expression: 'Ryanair' }],
+    [
+      'watch add  "political  prisoners" -football ',
+      { name: 'watch-add', expression: '"political  prisoners" -football' },
+    ],
+    ['watch test Łukašenka potash', { name: 'watch-test', expression: 'Łukašenka potash' }],
+    ['watch remove #3', { name: 'watch-remove', id: 3 }],
+    ['watch remove 12', { name: 'watch-remove', id: 12 }],
+    ['watch list', { name: 'watch-list' }],
+    ['watch', { name: 'watch-list' }],
+    ['watches', { name: 'watch-list' }],
+    ['audit', { name: 'audit' }],
   ])('%s', (text, command) => {
     expect(parse(text)).toEqual({ ok: true, command });
   });
@@ -59,6 +78,17 @@ describe('parseCommand', () => {
     ['source add ftp://example.org/x', /not a web address/, 'source add'],
     ['source add javascript:alert(1)', /not a web address/, 'source add'],
     ['source remove', /needs one source id/, 'source remove'],
+    ['source add example.org --interval', /needs a number of seconds/, '--interval SECONDS'],
+    ['source add example.org --interval 0', /needs a number of seconds from 1 to 86400/, 'source add'],
+    ['source add example.org --interval soon', /needs a number of seconds/, 'source add'],
+    ['watch add', /needs an expression/, 'watch add <expression>'],
+    ['watch test', /needs an expression/, 'watch test <expression>'],
+    ['watch remove', /needs the id/, 'watch remove <watch id>'],
+    ['watch remove three', /needs one watch id, not `three`/, 'watch remove'],
+    ['watch remove 0', /needs one watch id/, 'watch remove'],
+    ['watch frob', /`watch frob` is not a command/, 'watch list'],
+    ['watch list all', /takes no arguments/, 'watch add'],
+    ['audit everything', /takes no arguments/, 'audit'],
     [
       'frobnicate now',
       /no command `frobnicate`\. Commands: help, search, latest, item, stats, sources, subscribe/,
