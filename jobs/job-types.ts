@@ -15,6 +15,8 @@ export const DeliverPayload = z.object({
     channelId: z.string().min(1),
   }),
   reason: z.string(),
+  /** Words of the item that matched a watch, shown with the topic evidence. */
+  matchedTerms: z.array(z.string()).optional(),
 });
 export type DeliverPayload = z.infer<typeof DeliverPayload>;
 

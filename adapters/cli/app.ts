@@ -83,6 +83,8 @@ export async function createApp(
     fetchOptions,
     topics: knownTopics(),
     log,
+    // A source added or paused from chat is (un)scheduled at once, not at the next periodic sync.
+    sourcesChanged: async () => runner.syncSchedules(await store.listSources()),
   };
   const notifiers = new Map<string, Notifier>();
   const chats: ChatAdapter[] = [];

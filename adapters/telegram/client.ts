@@ -16,7 +16,8 @@ export const BOT_COMMANDS = [
   { command: 'subscribe', description: 'Admins: send this chat alerts on topics' },
   { command: 'unsubscribe', description: 'Admins: stop alerts on topics' },
   { command: 'source', description: 'Admins: source add <address> | remove <id> | pause <id> | resume <id>' },
-  { command: 'watch', description: 'Keyword watches (not available yet)' },
+  { command: 'watch', description: 'Admins: watch add <words> | remove <id> | list | test <words>' },
+  { command: 'audit', description: 'Admins: the last changes made in this chat' },
 ] as const;
 
 /**

@@ -75,6 +75,7 @@ export async function dispatchAlert(payload: DeliverPayload, deps: DeliverDeps):
     sourceName,
     alsoReportedBy: [...new Set(others)],
     reason: payload.reason,
+    watchTerms: payload.matchedTerms ?? [],
   });
   try {
     const sent = await notifier.sendAlert(payload.channel.channelId, alert);

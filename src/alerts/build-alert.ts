@@ -15,9 +15,9 @@ export function makeSnippet(text: string, length = SNIPPET_LENGTH): string {
 
 export function buildAlert(
   item: StoredItem,
-  context: { sourceName: string; alsoReportedBy: string[]; reason: string },
+  context: { sourceName: string; alsoReportedBy: string[]; reason: string; watchTerms?: readonly string[] },
 ): Alert {
-  const matched = new Set<string>();
+  const matched = new Set<string>(context.watchTerms ?? []);
   for (const evidence of item.evidence) matched.add(evidence.term);
   return {
     itemId: item.id,
