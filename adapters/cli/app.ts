@@ -10,6 +10,7 @@ import { type BullmqRunner, createBullmqRunner, type RunnerRole } from '../../jo
 import { createInProcessRunner } from '../../jobs/runners/in-process-runner.js';
 import type { JobHandlers, JobRunner } from '../../jobs/runners/job-runner.js';
 import { classify } from '../../src/classify/classify.js';
+import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
@@ -59,11 +60,6 @@ export interface AppOptions {
   role?: RunnerRole;
   clock?: Clock;
   out?: NodeJS.WritableStream;
-}
-
-/** All topics the classifier knows, in its order. */
-export function knownTopics(): string[] {
-  return Object.keys(classify({ title: '', text: '' }).scores);
 }
 
 export async function createApp(

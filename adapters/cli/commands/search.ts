@@ -1,6 +1,6 @@
 /** `vigil search QUERY [--json] [--limit N]`: the chat search, from the command line. */
 import { renderReply } from '../../../adapters/console/render.js';
-import { classify } from '../../../src/classify/classify.js';
+import { knownTopics } from '../../../src/classify/known-topics.js';
 import { MARK_END, MARK_START } from '../../../src/commands/reply.js';
 import { searchCorpus } from '../../../src/commands/search.js';
 import type { CorpusStore } from '../../../src/corpus/corpus-store.js';
@@ -11,12 +11,11 @@ export async function searchCommand(
   query: string,
   options: { json: boolean; limit: number; page: number },
 ): Promise<number> {
-  const topics = Object.keys(classify({ title: '', text: '' }).scores);
   const outcome = await searchCorpus(
     store,
     query,
     { limit: options.limit, offset: (options.page - 1) * options.limit },
-    topics,
+    knownTopics(),
   );
   if (!outcome.ok) {
     printError(`search: ${outcome.error}`);
