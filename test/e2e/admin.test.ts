@@ -5,36 +5,24 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSlackRequest } from '../../adapters/slack/verify-request.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/fake-telegram-api.js';
+import {
+  GROUP,
+  postSlack,
+  SLACK_ADMIN,
+  SLACK_CHANNEL,
+  slackCommandBody,
+  startChatVigil,
+  TELEGRAM_ADMIN,
+  telegramCommand,
+} from '../helpers/chat-e2e.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
-import { freePort, runVigil, startVigil, tempDir, waitFor } from '../helpers/run-vigil.js';
-
-const GROUP = -1001234567890;
-const ADMIN = 42;
-const SLACK_CHANNEL = 'C0ALERTS';
-const SECRET = 'test-signing-secret';
+import { freePort, runVigil, tempDir, waitFor } from '../helpers/run-vigil.js';
 
 let telegram: FakeTelegramApi;
 let slack: FakeSlackApi;
 let feed: FeedServer;
-let updateId = 1;
-
-function telegramCommand(text: string, from = ADMIN) {
-  const command = text.split(/\s/)[0] ?? '';
-  return {
-    update_id: ++updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: GROUP, type: 'supergroup', title: 'Advocacy' },
-      from: { id: from, is_bot: false, first_name: 'Ann' },
-      text,
-      entities: [{ type: 'bot_command', offset: 0, length: command.length }],
-    },
-  };
-}
 
 /** Sends a Telegram command and waits for the bot's answer. */
 async function telegramSays(text: string): Promise<string> {
@@ -51,27 +39,7 @@ async function telegramSays(text: string): Promise<string> {
 }
 
 async function slackSays(port: number, text: string, id: string): Promise<string> {
-  const body = new URLSearchParams({
-    team_id: 'T0FAKE',
-    channel_id: SLACK_CHANNEL,
-    user_id: 'UADMIN',
-    user_name: 'ana',
-    command: '/vigil',
-    text,
-    api_app_id: 'A0VIGIL',
-    response_url: slack.responseUrl(id),
-    trigger_id: '1.2.3',
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
-    },
-    body,
-  });
+  const response = await postSlack(port, slackCommandBody(slack, text, id));
   expect(response.status).toBe(200);
   await slack.waitFor(() => slack.responses(id).length > 0, 20_000);
   return JSON.stringify(slack.responses(id));
@@ -84,7 +52,10 @@ const slackAlerts = (needle: string) =>
 
 beforeAll(async () => {
   telegram = await startFakeTelegramApi();
-  slack = await startFakeSlackApi({ channels: [SLACK_CHANNEL], users: { UADMIN: { is_admin: true } } });
+  slack = await startFakeSlackApi({
+    channels: [SLACK_CHANNEL],
+    users: { [SLACK_ADMIN]: { is_admin: true } },
+  });
   feed = await startFeedServer('Chat Outlet');
   feed.items.push(
     {
@@ -114,31 +85,8 @@ describe('admins configure vigil from chat', () => {
     writeFileSync(catalogue, JSON.stringify({ sources: [] }));
     const database = path.join(dir, 'vigil.db');
     const port = await freePort();
-    const child = startVigil(['run'], {
-      env: {
-        VIGIL_DB: database,
-        VIGIL_SOURCES: catalogue,
-        VIGIL_HTTP_PORT: String(port),
-        VIGIL_ALLOW_PRIVATE_FEEDS: '1',
-        VIGIL_ADMINS: `telegram:${ADMIN}`,
-        TELEGRAM_BOT_TOKEN: telegram.token,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-      },
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const vigil = await startChatVigil({ port, database, catalogue, telegram, slack });
     try {
-      await waitFor(
-        async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined),
-        '/healthz',
-      );
-
       expect(await telegramSays(`/source add ${feed.url} --interval 2`)).toContain(
         'Added source chat-outlet: Chat Outlet',
       );
@@ -184,24 +132,24 @@ describe('admins configure vigil from chat', () => {
       expect(slackAlerts('Old ')).toHaveLength(0);
 
       const log = await telegramSays('/audit');
-      expect(log).toContain(`telegram:${ADMIN} · source.add · — → chat-outlet (${feed.url})`);
-      expect(log).toContain(`telegram:${ADMIN} · watch.add · — → #1 hockey -football`);
+      expect(log).toContain(`telegram:${TELEGRAM_ADMIN} · source.add · — → chat-outlet (${feed.url})`);
+      expect(log).toContain(`telegram:${TELEGRAM_ADMIN} · watch.add · — → #1 hockey -football`);
       expect(telegram.unexpected).toEqual([]);
       expect(slack.unexpected).toEqual([]);
     } finally {
-      child.kill('SIGINT');
+      vigil.child.kill('SIGINT');
     }
-    expect(await exited).toBe(0);
-    expect(stderr).not.toContain(telegram.token);
+    expect(await vigil.exited).toBe(0);
+    expect(vigil.stderr()).not.toContain(telegram.token);
 
     const audit = runVigil(['audit', '--json'], { env: { VIGIL_DB: database, VIGIL_SOURCES: catalogue } });
     expect(audit.status).toBe(0);
     const entries = JSON.parse(audit.stdout) as { actor: string; action: string; channel: string | null }[];
     expect(entries.map((entry) => [entry.actor, entry.action, entry.channel])).toEqual(
       expect.arrayContaining([
-        [`telegram:${ADMIN}`, 'source.add', `telegram:${GROUP}`],
-        [`telegram:${ADMIN}`, 'channel.subscribe', `telegram:${GROUP}`],
-        [`telegram:${ADMIN}`, 'watch.add', `telegram:${GROUP}`],
+        [`telegram:${TELEGRAM_ADMIN}`, 'source.add', `telegram:${GROUP}`],
+        [`telegram:${TELEGRAM_ADMIN}`, 'channel.subscribe', `telegram:${GROUP}`],
+        [`telegram:${TELEGRAM_ADMIN}`, 'watch.add', `telegram:${GROUP}`],
         ['slack:UADMIN', 'watch.add', `slack:${SLACK_CHANNEL}`],
       ]),
     );

@@ -28,19 +28,8 @@ const ABOUT: Record<CommandName, string> = {
 };
 
 const ORDER: CommandName[] = ['search', 'latest', 'item', 'stats', 'sources', 'help'];
-const ADMIN_ORDER: CommandName[] = [
-  'subscribe',
-  'unsubscribe',
-  'source-add',
-  'source-remove',
-  'source-pause',
-  'source-resume',
-  'watch-add',
-  'watch-remove',
-  'watch-list',
-  'watch-test',
-  'audit',
-];
+/** Admin commands in the order help lists them: the order ADMIN_COMMANDS defines. */
+const ADMIN_ORDER: readonly CommandName[] = [...ADMIN_COMMANDS];
 
 const ALIASES: Record<string, CommandName> = {
   source: 'source-add',
