@@ -14,6 +14,7 @@ import type { CorpusStore, Source } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { PermanentError, PlatformRateLimitError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
+import { makeSource } from './make-source.js';
 import { createMemoryLogger } from './memory-logger.js';
 
 export interface RunnerFactoryOptions {
@@ -35,27 +36,7 @@ export const delivery = (
 });
 
 export function source(id: string, intervalSeconds: number, paused = false): Source {
-  return {
-    id,
-    name: id,
-    url: `https://example.org/${id}`,
-    siteUrl: null,
-    kind: 'rss',
-    language: null,
-    intervalSeconds,
-    paused,
-    pausedReason: null,
-    etag: null,
-    lastModified: null,
-    addedAt: new Date(0).toISOString(),
-    health: {
-      lastAttemptAt: null,
-      lastSuccessAt: null,
-      consecutiveFailures: 0,
-      lastError: null,
-      nextPollAfter: null,
-    },
-  };
+  return makeSource({ id, intervalSeconds, paused });
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -5,6 +5,7 @@ import type { Channel, Source, StoredItem, Watch } from '../../../src/corpus/cor
 import { createCorpusStore } from '../../../src/corpus/create-corpus-store.js';
 import { ingestFeed } from '../../../src/ingest/ingest-feed.js';
 import { prepareWatches } from '../../../src/watches/channel-watches.js';
+import { makeSource } from '../../helpers/make-source.js';
 
 const added = '2026-06-01T00:00:00.000Z';
 
@@ -33,29 +34,8 @@ function item(overrides: Partial<StoredItem> = {}): StoredItem {
   };
 }
 
-function source(overrides: Partial<Source['health']> = {}): Source {
-  return {
-    id: 'zerkalo',
-    name: 'Zerkalo',
-    url: 'https://news.zerkalo.io/rss/all.rss',
-    siteUrl: null,
-    kind: 'rss',
-    language: 'ru',
-    intervalSeconds: 600,
-    paused: false,
-    pausedReason: null,
-    etag: null,
-    lastModified: null,
-    addedAt: added,
-    health: {
-      lastAttemptAt: null,
-      lastSuccessAt: null,
-      consecutiveFailures: 0,
-      lastError: null,
-      nextPollAfter: null,
-      ...overrides,
-    },
-  };
+function source(health: Partial<Source['health']> = {}): Source {
+  return makeSource({ id: 'zerkalo', name: 'Zerkalo', language: 'ru', addedAt: added, health });
 }
 
 function channel(topics: string[], extra: Partial<Channel> = {}): Channel {

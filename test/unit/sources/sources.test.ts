@@ -6,6 +6,7 @@ import { seedsPath } from '../../../src/paths.js';
 import { parseOpml, renderOpml } from '../../../src/sources/opml.js';
 import { loadCatalogue, parseCatalogue } from '../../../src/sources/source-catalogue.js';
 import { slugify, uniqueId } from '../../../src/sources/source-id.js';
+import { makeSource } from '../../helpers/make-source.js';
 
 describe('the seed catalogue', () => {
   const sources = loadCatalogue(seedsPath('sources.json'));
@@ -62,27 +63,7 @@ describe('source ids', () => {
 });
 
 describe('OPML', () => {
-  const source = (id: string, name: string, url: string): Source => ({
-    id,
-    name,
-    url,
-    siteUrl: null,
-    kind: 'rss',
-    language: null,
-    intervalSeconds: 600,
-    paused: false,
-    pausedReason: null,
-    etag: null,
-    lastModified: null,
-    addedAt: new Date(0).toISOString(),
-    health: {
-      lastAttemptAt: null,
-      lastSuccessAt: null,
-      consecutiveFailures: 0,
-      lastError: null,
-      nextPollAfter: null,
-    },
-  });
+  const source = (id: string, name: string, url: string): Source => makeSource({ id, name, url });
 
   it('round-trips sources, escaping names', () => {
     const opml = renderOpml(
