@@ -87,9 +87,9 @@ async function dispatch(context: HandlerContext, command: Command): Promise<Repl
     case 'sources':
       return handleSources(context);
     case 'subscribe':
-      return handleSubscribe(context, command.topics);
+      return handleSubscribe(context, command);
     case 'unsubscribe':
-      return handleUnsubscribe(context, command.topics);
+      return handleUnsubscribe(context, command);
     case 'source-add':
       return handleSourceAdd(context, command.url, command.intervalSeconds);
     case 'source-remove':

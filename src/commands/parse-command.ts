@@ -7,8 +7,9 @@ export type Command =
   | { name: 'item'; id: number }
   | { name: 'stats' }
   | { name: 'sources' }
-  | { name: 'subscribe'; topics: string[] }
-  | { name: 'unsubscribe'; topics: string[] }
+  /** `sources` / `languages`: limits added (subscribe) or lifted (unsubscribe) with source:ID lang:xx. */
+  | { name: 'subscribe'; topics: string[]; sources: string[]; languages: string[] }
+  | { name: 'unsubscribe'; topics: string[]; sources: string[]; languages: string[] }
   /** `intervalSeconds`: from `--interval`, when given. */
   | { name: 'source-add'; url: string; intervalSeconds?: number }
   | { name: 'source-remove'; id: string }
@@ -41,8 +42,8 @@ export const USAGE = {
   item: 'item <id>',
   stats: 'stats',
   sources: 'sources',
-  subscribe: 'subscribe <topic…>',
-  unsubscribe: 'unsubscribe <topic…>',
+  subscribe: 'subscribe <topic…> [source:<id>…] [lang:<code>…]',
+  unsubscribe: 'unsubscribe <topic…> [source:<id>…] [lang:<code>…]',
   'source-add': 'source add <feed or site address> [--interval SECONDS]',
   'source-remove': 'source remove <source id>',
   'source-pause': 'source pause <source id>',
@@ -208,8 +209,28 @@ function parseTopics(
   args: string[],
   options: ParseCommandOptions,
 ): ParseCommandResult {
-  const words = args.flatMap((arg) => arg.split(',')).filter((word) => word !== '');
-  if (words.length === 0)
+  const all = args.flatMap((arg) => arg.split(',')).filter((word) => word !== '');
+  // source:ID and lang:xx limit which items of the topics reach this channel.
+  const sources: string[] = [];
+  const languages: string[] = [];
+  const words: string[] = [];
+  for (const word of all) {
+    const limit = /^(source|lang):(.*)$/i.exec(word);
+    if (!limit) {
+      words.push(word);
+      continue;
+    }
+    const value = (limit[2] ?? '').toLowerCase();
+    const isSource = limit[1]?.toLowerCase() === 'source';
+    if (isSource ? !/^[a-z0-9][a-z0-9-]{0,62}$/.test(value) : !/^[a-z]{2,3}$/.test(value)) {
+      return fail(
+        `\`${truncate(word, 40)}\` is not a ${isSource ? 'source id (see sources)' : 'language code like en, ru, be'}.`,
+        USAGE[name],
+      );
+    }
+    (isSource ? sources : languages).push(value);
+  }
+  if (words.length === 0 && sources.length === 0 && languages.length === 0)
     return fail(`\`${name}\` needs at least one topic.`, `${USAGE[name]}${knownTopics(options)}`);
   const topics: string[] = [];
   const unknown: string[] = [];
@@ -229,7 +250,12 @@ function parseTopics(
       `${USAGE[name]}${knownTopics(options)}`,
     );
   }
-  return ok({ name, topics: [...new Set(topics)] });
+  return ok({
+    name,
+    topics: [...new Set(topics)],
+    sources: [...new Set(sources)],
+    languages: [...new Set(languages)],
+  });
 }
 
 function parseWatchCommand(rest: string): ParseCommandResult {

@@ -23,54 +23,121 @@ function ordered(topics: Iterable<string>, known: readonly string[]): string[] {
   ];
 }
 
+interface Change {
+  topics: string[];
+  sources: string[];
+  languages: string[];
+}
+
 async function save(
   context: HandlerContext,
   action: string,
   before: ChannelSettings,
-  topics: string[],
+  after: ChannelSettings,
 ): Promise<void> {
-  const after = { ...before, topics };
   await context.deps.store.saveChannel(after, context.now.toISOString());
+  // Limits appear in the audit entry only when the channel has or had some: entries stay short.
+  const shown = (key: 'sources' | 'languages') => before[key].length > 0 || after[key].length > 0;
+  const view = (settings: ChannelSettings) => ({
+    topics: settings.topics,
+    ...(shown('sources') ? { sources: settings.sources } : {}),
+    ...(shown('languages') ? { languages: settings.languages } : {}),
+  });
   await context.deps.store.appendAudit({
     at: context.now.toISOString(),
     actor: context.actor,
     action,
     channel: context.channel,
-    details: { before: { topics: before.topics }, after: { topics } },
+    details: { before: view(before), after: view(after) },
   });
 }
 
-export async function handleSubscribe(context: HandlerContext, topics: string[]): Promise<Reply> {
+/** "only from zerkalo, charter97-en; only in en, ru" — or nothing when the channel has no limits. */
+function describeLimits(settings: ChannelSettings): string {
+  const parts: string[] = [];
+  if (settings.sources.length > 0) parts.push(`only from ${settings.sources.join(', ')}`);
+  if (settings.languages.length > 0) parts.push(`only in ${settings.languages.join(', ')}`);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+const minus = (a: readonly string[], b: readonly string[]) => a.filter((value) => !b.includes(value));
+
+export async function handleSubscribe(context: HandlerContext, change: Change): Promise<Reply> {
   const before = settingsOf(context, await context.deps.store.getChannel(context.request.channel));
-  const added = topics.filter((topic) => !before.topics.includes(topic));
-  if (added.length === 0) {
-    return { lines: [`This chat already gets alerts on ${topics.join(', ')}; nothing changed.`] };
+  const unknownSources = await unknownSourceIds(context, change.sources);
+  if (unknownSources.length > 0) {
+    return {
+      isError: true,
+      lines: [`There is no source ${unknownSources.join(', ')} (see sources); nothing changed.`],
+    };
   }
-  const after = ordered([...before.topics, ...added], context.deps.topics);
+  const added = change.topics.filter((topic) => !before.topics.includes(topic));
+  const after: ChannelSettings = {
+    ...before,
+    topics: ordered([...before.topics, ...added], context.deps.topics),
+    sources: union(before.sources, change.sources),
+    languages: union(before.languages, change.languages),
+  };
+  if (sameSettings(before, after)) {
+    return {
+      lines: [
+        `This chat already gets alerts on ${change.topics.join(', ') || 'these terms'}; nothing changed.`,
+      ],
+    };
+  }
   await save(context, 'channel.subscribe', before, after);
+  const topicsLine = added.length > 0 ? `Subscribed this chat to ${added.join(', ')}. ` : 'Limits updated. ';
   return {
     public: true,
     lines: [
-      `Subscribed this chat to ${added.join(', ')}. It now gets alerts on: ${after.join(', ')}.`,
+      `${topicsLine}It now gets alerts on: ${after.topics.join(', ') || 'no topic'}${describeLimits(after)}.`,
       `Alerts come for new items from now on; for recent ones, use ${commandPrefix(context.request.channel.platform)}latest.`,
     ],
   };
 }
 
-export async function handleUnsubscribe(context: HandlerContext, topics: string[]): Promise<Reply> {
+export async function handleUnsubscribe(context: HandlerContext, change: Change): Promise<Reply> {
   const before = settingsOf(context, await context.deps.store.getChannel(context.request.channel));
-  const removed = topics.filter((topic) => before.topics.includes(topic));
-  if (removed.length === 0) {
+  const removed = change.topics.filter((topic) => before.topics.includes(topic));
+  const after: ChannelSettings = {
+    ...before,
+    topics: minus(before.topics, removed),
+    sources: minus(before.sources, change.sources),
+    languages: minus(before.languages, change.languages),
+  };
+  if (sameSettings(before, after)) {
     const current =
       before.topics.length > 0 ? `it gets alerts on: ${before.topics.join(', ')}` : 'it gets no alerts';
-    return { lines: [`This chat is not subscribed to ${topics.join(', ')} (${current}); nothing changed.`] };
+    const asked = [
+      ...change.topics,
+      ...change.sources.map((id) => `source:${id}`),
+      ...change.languages.map((l) => `lang:${l}`),
+    ];
+    return {
+      lines: [
+        `This chat is not subscribed to ${asked.join(', ')} (${current}${describeLimits(before)}); nothing changed.`,
+      ],
+    };
   }
-  const after = before.topics.filter((topic) => !removed.includes(topic));
   await save(context, 'channel.unsubscribe', before, after);
+  const what = removed.length > 0 ? `Unsubscribed this chat from ${removed.join(', ')}. ` : 'Limits lifted. ';
   return {
     public: true,
     lines: [
-      `Unsubscribed this chat from ${removed.join(', ')}. ${after.length > 0 ? `It still gets alerts on: ${after.join(', ')}.` : 'It gets no alerts now.'}`,
+      `${what}${after.topics.length > 0 ? `It still gets alerts on: ${after.topics.join(', ')}${describeLimits(after)}.` : 'It gets no topic alerts now.'}`,
     ],
   };
+}
+
+function sameSettings(a: ChannelSettings, b: ChannelSettings): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((v) => y.includes(v));
+  return same(a.topics, b.topics) && same(a.sources, b.sources) && same(a.languages, b.languages);
+}
+
+async function unknownSourceIds(context: HandlerContext, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const known = new Set((await context.deps.store.listSources()).map((source) => source.id));
+  return ids.filter((id) => !known.has(id));
 }

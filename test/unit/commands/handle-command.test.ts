@@ -190,7 +190,7 @@ describe('wrong commands', () => {
     expect(reply.isError).toBe(true);
     expect(reply.lines).toEqual([
       'There is no topic `football`; nothing was changed.',
-      'Usage: /subscribe <topic…> Topics: sanctions, prisoners, diplomacy.',
+      'Usage: /subscribe <topic…> [source:<id>…] [lang:<code>…] Topics: sanctions, prisoners, diplomacy.',
     ]);
     expect(await store.getChannel({ platform: 'telegram', channelId: '-1001' })).toBeNull();
     expect(await store.listAudit({ limit: 10 })).toEqual([]);

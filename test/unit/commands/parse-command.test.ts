@@ -22,10 +22,23 @@ describe('parseCommand', () => {
     ['item #7', { name: 'item', id: 7 }],
     ['stats', { name: 'stats' }],
     ['sources', { name: 'sources' }],
-    ['subscribe sanctions prisoners', { name: 'subscribe', topics: ['sanctions', 'prisoners'] }],
-    ['subscribe sanctions,diplomacy sanctions', { name: 'subscribe', topics: ['sanctions', 'diplomacy'] }],
-    ['subscribe all', { name: 'subscribe', topics: ['sanctions', 'prisoners', 'diplomacy'] }],
-    ['unsubscribe diplomacy', { name: 'unsubscribe', topics: ['diplomacy'] }],
+    [
+      'subscribe sanctions prisoners',
+      { name: 'subscribe', topics: ['sanctions', 'prisoners'], sources: [], languages: [] },
+    ],
+    [
+      'subscribe sanctions,diplomacy sanctions',
+      { name: 'subscribe', topics: ['sanctions', 'diplomacy'], sources: [], languages: [] },
+    ],
+    [
+      'subscribe all',
+      { name: 'subscribe', topics: ['sanctions', 'prisoners', 'diplomacy'], sources: [], languages: [] },
+    ],
+    ['unsubscribe diplomacy', { name: 'unsubscribe', topics: ['diplomacy'], sources: [], languages: [] }],
+    [
+      'subscribe sanctions source:zerkalo lang:RU',
+      { name: 'subscribe', topics: ['sanctions'], sources: ['zerkalo'], languages: ['ru'] },
+    ],
     ['source add https://example.org/feed.xml', { name: 'source-add', url: 'https://example.org/feed.xml' }],
     ['source add example.org', { name: 'source-add', url: 'https://example.org/' }],
     ['sources add <https://example.org/rss>', { name: 'source-add', url: 'https://example.org/rss' }],
@@ -67,6 +80,8 @@ describe('parseCommand', () => {
     ['item 0', /not an item id/, 'item <id>'],
     ['stats now', /no arguments/, 'stats'],
     ['subscribe', /at least one topic/, 'subscribe <topic…>'],
+    ['subscribe sanctions lang:english', /not a language code/, 'subscribe <topic…>'],
+    ['subscribe sanctions source:Bad_Id!', /not a source id/, 'subscribe <topic…>'],
     [
       'subscribe sanctions football',
       /no topic `football`; nothing was changed/,

@@ -150,3 +150,41 @@ describe('audit', () => {
     expect(remove?.details).toMatchObject({ before: { id: 'charter97', name: 'Charter 97' }, after: null });
   });
 });
+
+describe('subscription limits', () => {
+  it('limits a channel to some sources and languages, and lifts the limits again', async () => {
+    const admin = { userId: '1' };
+    await store.addSource(
+      { id: 'zerkalo', name: 'Zerkalo', url: 'https://news.zerkalo.io/rss/all.rss', intervalSeconds: 600 },
+      T0,
+    );
+    const limited = await handleCommand(
+      makeRequest('subscribe sanctions source:zerkalo lang:ru', admin),
+      deps,
+    );
+    expect(textOf(limited)).toContain('It now gets alerts on: sanctions (only from zerkalo; only in ru).');
+    expect(await store.getChannel(channel)).toMatchObject({
+      topics: ['sanctions'],
+      sources: ['zerkalo'],
+      languages: ['ru'],
+    });
+
+    const unknown = await handleCommand(makeRequest('subscribe sanctions source:belsat', admin), deps);
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toContain('There is no source belsat');
+
+    const lifted = await handleCommand(makeRequest('unsubscribe lang:ru source:zerkalo', admin), deps);
+    expect(textOf(lifted)).toContain('Limits lifted. It still gets alerts on: sanctions.');
+    expect(await store.getChannel(channel)).toMatchObject({
+      topics: ['sanctions'],
+      sources: [],
+      languages: [],
+    });
+
+    const [last] = await store.listAudit({ limit: 1 });
+    expect(last?.details).toEqual({
+      before: { topics: ['sanctions'], sources: ['zerkalo'], languages: ['ru'] },
+      after: { topics: ['sanctions'], sources: [], languages: [] },
+    });
+  });
+});
