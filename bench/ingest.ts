@@ -4,11 +4,13 @@
  *
  * Run (no build needed; transpiles on load):  node --import ./bench/ts-loader.mjs bench/ingest.ts [items] [runs]
  * Defaults: 5000 items of ~2.4 KB, best of 3 runs. The store is SQLite in a temp dir (createCorpusStore).
+ * Prints per stage the best run (and items/s from it), the median and the worst, the machine load
+ * before and after, and the ratio of the whole pipeline's rate to rss-parser's parse-alone rate.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Parser from 'rss-parser';
@@ -50,11 +52,22 @@ function generateFeed(n: number): string {
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title><link>https://example.org/</link><language>en</language>${items.join('')}</channel></rss>`;
 }
 
-function report(stage: string, ms: number, items: number): void {
-  const rate = Math.round(items / (ms / 1000));
+function report(stage: string, samples: readonly number[], items: number): void {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const best = sorted[0] ?? Number.NaN;
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const worst = sorted[sorted.length - 1] ?? Number.NaN;
+  const rate = Math.round(items / (best / 1000));
   process.stdout.write(
-    `${stage.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms  ${String(rate).padStart(9)} items/s\n`,
+    `${stage.padEnd(36)} ${best.toFixed(1).padStart(9)} ms  ${String(rate).padStart(9)} items/s` +
+      `   (median ${median.toFixed(1)}, worst ${worst.toFixed(1)})\n`,
   );
+}
+
+function load(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 }
 
 async function main(): Promise<void> {
@@ -68,13 +81,13 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed`;
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   process.stdout.write(
-    `${count} items, ${(body.length / count / 1024).toFixed(2)} KB each, ${(body.length / 1048576).toFixed(1)} MiB; best of ${runs}\n`,
+    `${count} items, ${(body.length / count / 1024).toFixed(2)} KB each, ${(body.length / 1048576).toFixed(1)} MiB; best of ${runs}\n` +
+      `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average before: ${load()}\n`,
   );
   classify({ title: 'warm-up', text: 'load the topic files before timing' });
 
-  const best = new Map<string, number>();
-  const keep = (stage: string, ms: number) =>
-    best.set(stage, Math.min(best.get(stage) ?? Number.POSITIVE_INFINITY, ms));
+  const samples = new Map<string, number[]>();
+  const keep = (stage: string, ms: number) => samples.set(stage, [...(samples.get(stage) ?? []), ms]);
   try {
     for (let run = 0; run < runs; run++) {
       let t = performance.now();
@@ -120,12 +133,22 @@ async function main(): Promise<void> {
     server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  let total = 0;
-  for (const [stage, ms] of best) {
-    report(stage, ms, count);
-    if (!stage.startsWith('rss-parser') && !stage.startsWith(' ')) total += ms;
+  // The whole pipeline per run: the sum of its stages in that run (fetch, parse, classify, store).
+  const wholeRuns: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    let total = 0;
+    for (const [stage, list] of samples) {
+      if (!stage.startsWith('rss-parser') && !stage.startsWith(' ')) total += list[run] ?? 0;
+    }
+    wholeRuns.push(total);
   }
-  report('fetch+parse+normalise+classify+store', total, count);
+  for (const [stage, list] of samples) report(stage, list, count);
+  report('fetch+parse+normalise+classify+store', wholeRuns, count);
+  const parseAlone = Math.min(...(samples.get('rss-parser parseString alone') ?? []));
+  const whole = Math.min(...wholeRuns);
+  process.stdout.write(
+    `whole pipeline / parse alone (rate): ${(parseAlone / whole).toFixed(3)}; load average after: ${load()}\n`,
+  );
 }
 
 // VIGIL_BENCH_DUMP=FILE writes the generated feed there instead (for profiling parseFeed alone).

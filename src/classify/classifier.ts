@@ -34,15 +34,23 @@ const FIELDS: readonly ItemField[] = ['title', 'text'];
 /** Who a pattern belongs to; `id` is unique per owner, to drop duplicate hits cheaply. */
 type Owner =
   | { kind: 'term'; id: number; topic: number; term: number }
-  | { kind: 'cue'; id: number; topic: number; cue: string }
+  | { kind: 'cue'; id: number; topic: number; cue: number }
   | { kind: 'negation'; id: number; topic: number };
+
+/** A context rule with its cue names resolved to the topic's cue numbers (-1: not defined). */
+interface CompiledRule {
+  cues: readonly number[];
+  window: number | 'item';
+  /** Why a term is dropped when the rule fails (requires) or holds (unless). */
+  reason: string;
+}
 
 interface CompiledTerm {
   id: string;
   weight: number;
   group: string | null;
-  requires: readonly ContextRule[];
-  unless: readonly ContextRule[];
+  requires: readonly CompiledRule[];
+  unless: readonly CompiledRule[];
   negatable: boolean;
   proper: boolean;
 }
@@ -54,6 +62,7 @@ interface CompiledTopic {
   repeatDecay: number;
   groupCaps: ReadonlyMap<string, number>;
   terms: CompiledTerm[];
+  cueCount: number;
 }
 
 /** One occurrence of a term, counted or not, with why. */
@@ -90,13 +99,50 @@ export interface Classifier {
 
 interface FieldAnalysis {
   field: ItemField;
+  /** 0 for the title, 1 for the text: the order evidence and matches are listed in. */
+  order: number;
   text: string;
   tokens: AnalysedToken[];
   hits: PatternHit<Owner>[];
 }
 
-/** Cue occurrences of one topic: cue name → (field, first, last) spans. */
-type CueSpans = Map<string, { field: ItemField; first: number; last: number }[]>;
+/** A term occurrence and the verdict of its context rules. */
+interface JudgedHit {
+  field: FieldAnalysis;
+  hit: PatternHit<Owner>;
+  term: CompiledTerm;
+  dropped: string | null;
+}
+
+interface CountedHit {
+  field: FieldAnalysis;
+  hit: PatternHit<Owner>;
+  term: CompiledTerm;
+}
+
+/**
+ * Occurrences of one cue list in one field, in token order, with the running maximum of their
+ * last token: "is one within the window" is then a binary search, not a scan of every occurrence.
+ */
+interface SpanList {
+  firsts: number[];
+  maxLasts: number[];
+}
+
+/** Cue occurrences of one topic in one item, by cue number; undefined where the cue did not occur. */
+interface CueOccurrences {
+  title: SpanList | null;
+  text: SpanList | null;
+}
+
+/** What one item holds for one topic, split out of the shared hit list. */
+interface TopicHits {
+  cues: (CueOccurrences | undefined)[];
+  /** Last token of each negation, per field. */
+  titleNegations: number[];
+  textNegations: number[];
+  terms: JudgedHit[];
+}
 
 function addPatterns(
   matcher: PatternMatcher<Owner>,
@@ -113,23 +159,48 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+function addSpan(list: SpanList | null, first: number, last: number): SpanList {
+  if (list === null) return { firsts: [first], maxLasts: [last] };
+  const previous = list.maxLasts[list.maxLasts.length - 1] as number;
+  list.firsts.push(first);
+  list.maxLasts.push(last > previous ? last : previous);
+  return list;
+}
+
+/** Some occurrence overlaps [from, to]: its first token is at most `to` and its last at least `from`. */
+function anyWithin(list: SpanList, from: number, to: number): boolean {
+  const firsts = list.firsts;
+  let low = 0;
+  let high = firsts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((firsts[middle] as number) <= to) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && (list.maxLasts[low - 1] as number) >= from;
+}
+
+/**
+ * Some cue of the rule occurs within `window` tokens of the match (the distance between two spans
+ * is the gap between them, 0 when they overlap), or anywhere for window `item`.
+ */
 function ruleHolds(
-  rule: ContextRule,
-  cues: CueSpans,
+  rule: CompiledRule,
+  cues: readonly (CueOccurrences | undefined)[],
   field: ItemField,
   first: number,
   last: number,
 ): boolean {
+  const window = rule.window;
   for (const cue of rule.cues) {
-    for (const span of cues.get(cue) ?? []) {
-      if (rule.window === 'item') return true;
-      // The title frames the whole item: its cues count for every match in the text (except
-      // for window 0, which asks for the very same words).
-      if (span.field === 'title' && field === 'text' && rule.window > 0) return true;
-      if (span.field !== field) continue;
-      const distance = Math.max(0, span.first - last, first - span.last);
-      if (distance <= rule.window) return true;
-    }
+    const occurrences = cue < 0 ? undefined : cues[cue];
+    if (occurrences === undefined) continue;
+    if (window === 'item') return true;
+    // The title frames the whole item: its cues count for every match in the text (except
+    // for window 0, which asks for the very same words).
+    if (field === 'text' && window > 0 && occurrences.title !== null) return true;
+    const spans = field === 'title' ? occurrences.title : occurrences.text;
+    if (spans !== null && anyWithin(spans, first - window, last + window)) return true;
   }
   return false;
 }
@@ -139,12 +210,62 @@ function looksProper(token: AnalysedToken): boolean {
   return token.acronym || token.quoted || (token.capitalised && !token.sentenceStart);
 }
 
+function compileRule(rule: ContextRule, cueNumbers: ReadonlyMap<string, number>, verb: string): CompiledRule {
+  return {
+    cues: rule.cues.map((cue) => cueNumbers.get(cue) ?? -1),
+    window: rule.window,
+    reason: `${verb} ${rule.cues.join('|')}`,
+  };
+}
+
+/** Judged hits: counted ones first, then longer, heavier, earlier; the pattern's owner breaks ties. */
+function judgedOrder(a: JudgedHit, b: JudgedHit): number {
+  return (
+    (a.dropped === null ? 0 : 1) - (b.dropped === null ? 0 : 1) ||
+    b.hit.last - b.hit.first - (a.hit.last - a.hit.first) ||
+    b.term.weight - a.term.weight ||
+    a.hit.first - b.hit.first ||
+    a.hit.pattern.owner.id - b.hit.pattern.owner.id
+  );
+}
+
+/** Per-field marks of the tokens a counted occurrence already took; a stamp per topic, so never cleared. */
+class TakenTokens {
+  private title = new Int32Array(64);
+  private text = new Int32Array(64);
+  private stamp = 0;
+
+  /** Starts a topic over fields of these lengths. */
+  reset(titleLength: number, textLength: number): void {
+    if (this.title.length < titleLength) this.title = new Int32Array(titleLength * 2);
+    if (this.text.length < textLength) this.text = new Int32Array(textLength * 2);
+    if (this.stamp >= 0x3fffffff) {
+      this.title.fill(0);
+      this.text.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
+  }
+
+  /** Takes tokens first..last unless one is taken already; false when it was. */
+  take(field: ItemField, first: number, last: number): boolean {
+    const marks = field === 'title' ? this.title : this.text;
+    const stamp = this.stamp;
+    for (let i = first; i <= last; i++) if (marks[i] === stamp) return false;
+    for (let i = first; i <= last; i++) marks[i] = stamp;
+    return true;
+  }
+}
+
 export function createClassifier(topicFiles: readonly TopicFile[]): Classifier {
   const matcher = new PatternMatcher<Owner>();
   let ownerId = 0;
   const topics: CompiledTopic[] = topicFiles.map((file, topicIndex) => {
+    const cueNumbers = new Map<string, number>();
     for (const [cue, patterns] of Object.entries(file.cues ?? {})) {
-      addPatterns(matcher, patterns, { kind: 'cue', id: ownerId++, topic: topicIndex, cue });
+      const number = cueNumbers.size;
+      cueNumbers.set(cue, number);
+      addPatterns(matcher, patterns, { kind: 'cue', id: ownerId++, topic: topicIndex, cue: number });
     }
     addPatterns(matcher, file.negations ?? DEFAULT_NEGATIONS, {
       kind: 'negation',
@@ -162,8 +283,8 @@ export function createClassifier(topicFiles: readonly TopicFile[]): Classifier {
         id: term.id,
         weight: term.weight,
         group: term.group ?? null,
-        requires: term.requires ?? [],
-        unless: term.unless ?? [],
+        requires: (term.requires ?? []).map((rule) => compileRule(rule, cueNumbers, 'requires')),
+        unless: (term.unless ?? []).map((rule) => compileRule(rule, cueNumbers, 'unless')),
         negatable: term.negatable ?? false,
         proper: term.proper ?? false,
       };
@@ -175,39 +296,76 @@ export function createClassifier(topicFiles: readonly TopicFile[]): Classifier {
       repeatDecay: file.repeatDecay ?? DEFAULT_REPEAT_DECAY,
       groupCaps: new Map(Object.entries(file.groups ?? {}).map(([name, group]) => [name, group.cap])),
       terms,
+      cueCount: cueNumbers.size,
     };
   });
   const topicIds = topics.map((topic) => topic.id);
+  const taken = new TakenTokens();
 
-  function analyseFields(input: ClassifyInput): FieldAnalysis[] {
-    return FIELDS.map((field) => {
-      const text = (field === 'title' ? input.title : input.text) ?? '';
-      const tokens = analyseText(text);
-      return { field, text, tokens, hits: matcher.findAll(tokens) };
-    });
+  function analyseField(field: ItemField, order: number, text: string): FieldAnalysis {
+    const tokens = analyseText(text);
+    return { field, order, text, tokens, hits: matcher.findAll(tokens) };
   }
 
-  /** Hits of one item, split by topic, duplicates (same owner, same words) dropped. */
-  function hitsByTopic(
-    fields: readonly FieldAnalysis[],
-  ): { field: FieldAnalysis; hit: PatternHit<Owner> }[][] {
-    const byTopic: { field: FieldAnalysis; hit: PatternHit<Owner> }[][] = topics.map(() => []);
+  /**
+   * Hits of one item, split by topic into cue spans, negations and term occurrences; duplicates
+   * (same owner, same words) dropped.
+   */
+  function hitsByTopic(fields: readonly FieldAnalysis[]): TopicHits[] {
+    const byTopic: TopicHits[] = topics.map((topic) => ({
+      cues: new Array<CueOccurrences | undefined>(topic.cueCount),
+      titleNegations: [],
+      textNegations: [],
+      terms: [],
+    }));
     for (const field of fields) {
-      // Several patterns of one term can match the same words (санкци*, санкці*): keep one.
-      const seen = new Set<number>();
+      const isTitle = field.field === 'title';
+      // Several patterns of one term can match the same words (санкци*, санкці*): keep one. Hits
+      // come in order of their first token, so a duplicate is among the kept hits of that token.
+      let groupStart = 0;
+      let groupFirst = -1;
+      const kept: PatternHit<Owner>[] = [];
       for (const hit of field.hits) {
         const owner = hit.pattern.owner;
-        const id = owner.id * 2 ** 32 + hit.first * 256 + Math.min(255, hit.last - hit.first);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        byTopic[owner.topic]?.push({ field, hit });
+        const length = Math.min(255, hit.last - hit.first);
+        if (hit.first !== groupFirst) {
+          groupFirst = hit.first;
+          groupStart = kept.length;
+        }
+        let duplicate = false;
+        for (let k = groupStart; k < kept.length; k++) {
+          const other = kept[k] as PatternHit<Owner>;
+          if (other.pattern.owner.id === owner.id && Math.min(255, other.last - other.first) === length) {
+            duplicate = true;
+            break;
+          }
+        }
+        if (duplicate) continue;
+        kept.push(hit);
+        const topicHits = byTopic[owner.topic];
+        if (topicHits === undefined) continue;
+        if (owner.kind === 'cue') {
+          const occurrences = topicHits.cues[owner.cue] ?? { title: null, text: null };
+          topicHits.cues[owner.cue] = occurrences;
+          if (isTitle) occurrences.title = addSpan(occurrences.title, hit.first, hit.last);
+          else occurrences.text = addSpan(occurrences.text, hit.first, hit.last);
+        } else if (owner.kind === 'negation') {
+          (isTitle ? topicHits.titleNegations : topicHits.textNegations).push(hit.last);
+        } else {
+          topicHits.terms.push({
+            field,
+            hit,
+            term: topics[owner.topic]?.terms[owner.term] as CompiledTerm,
+            dropped: null,
+          });
+        }
       }
     }
     return byTopic;
   }
 
   function run(input: ClassifyInput, detailed: boolean): Explanation {
-    const fields = analyseFields(input);
+    const fields = [analyseField('title', 0, input.title ?? ''), analyseField('text', 1, input.text ?? '')];
     const byTopic = hitsByTopic(fields);
     const scores: Record<string, number> = {};
     const raw: Record<string, number> = {};
@@ -215,56 +373,25 @@ export function createClassifier(topicFiles: readonly TopicFile[]): Classifier {
     const evidence: Evidence[] = [];
     const matches: MatchDetail[] = [];
 
-    topics.forEach((topic, topicIndex) => {
-      const cues: CueSpans = new Map();
-      const negations: { field: ItemField; last: number }[] = [];
-      const judged: {
-        field: FieldAnalysis;
-        hit: PatternHit<Owner>;
-        term: CompiledTerm;
-        dropped: string | null;
-      }[] = [];
-      const termHits: { field: FieldAnalysis; hit: PatternHit<Owner>; term: CompiledTerm }[] = [];
-      for (const { field, hit } of byTopic[topicIndex] ?? []) {
-        const owner = hit.pattern.owner;
-        if (owner.kind === 'cue') {
-          const list = cues.get(owner.cue);
-          const span = { field: field.field, first: hit.first, last: hit.last };
-          if (list === undefined) cues.set(owner.cue, [span]);
-          else list.push(span);
-        } else if (owner.kind === 'negation') negations.push({ field: field.field, last: hit.last });
-        else termHits.push({ field, hit, term: topic.terms[owner.term] as CompiledTerm });
-      }
-      if (termHits.length === 0 && !detailed) {
+    for (let topicIndex = 0; topicIndex < topics.length; topicIndex++) {
+      const topic = topics[topicIndex] as CompiledTopic;
+      const topicHits = byTopic[topicIndex] as TopicHits;
+      const judged = topicHits.terms;
+      if (judged.length === 0 && !detailed) {
         raw[topic.id] = 0;
         scores[topic.id] = 0;
-        return;
+        continue;
       }
       // Context rules first; then, among the occurrences that pass, the longest wins where two
       // overlap, so a phrase (even a zero-weight one) shadows the words inside it: "EU foreign
       // ministers" is not "foreign minister".
-      for (const entry of termHits) {
-        judged.push({ ...entry, dropped: checkRules(entry.term, entry.field, entry.hit, cues, negations) });
-      }
-      judged.sort(
-        (a, b) =>
-          Number(a.dropped !== null) - Number(b.dropped !== null) ||
-          b.hit.last - b.hit.first - (a.hit.last - a.hit.first) ||
-          b.term.weight - a.term.weight ||
-          a.hit.first - b.hit.first ||
-          a.hit.pattern.owner.id - b.hit.pattern.owner.id,
-      );
-      const taken = new Map<ItemField, Uint8Array>(
-        fields.map((field) => [field.field, new Uint8Array(field.tokens.length)]),
-      );
-      const counted: { field: FieldAnalysis; hit: PatternHit<Owner>; term: CompiledTerm }[] = [];
+      for (const entry of judged) entry.dropped = checkRules(entry, topicHits);
+      judged.sort(judgedOrder);
+      taken.reset((fields[0] as FieldAnalysis).tokens.length, (fields[1] as FieldAnalysis).tokens.length);
+      const counted: CountedHit[] = [];
       for (const { field, hit, term, dropped: ruleDrop } of judged) {
         let dropped = ruleDrop;
-        if (dropped === null) {
-          const used = taken.get(field.field) as Uint8Array;
-          for (let i = hit.first; i <= hit.last; i++) if (used[i] === 1) dropped = 'shadowed';
-          if (dropped === null) for (let i = hit.first; i <= hit.last; i++) used[i] = 1;
-        }
+        if (dropped === null && !taken.take(field.field, hit.first, hit.last)) dropped = 'shadowed';
         if (dropped === null && term.weight > 0) counted.push({ field, hit, term });
         if (detailed) {
           const first = field.tokens[hit.first] as AnalysedToken;
@@ -291,7 +418,7 @@ export function createClassifier(topicFiles: readonly TopicFile[]): Classifier {
         labels.push(topic.id);
         evidence.push(...evidenceOf(topic.id, counted));
       }
-    });
+    }
 
     if (detailed) {
       matches.sort(
@@ -311,49 +438,45 @@ export function createClassifier(topicFiles: readonly TopicFile[]): Classifier {
   };
 }
 
-function checkRules(
-  term: CompiledTerm,
-  field: FieldAnalysis,
-  hit: PatternHit<Owner>,
-  cues: CueSpans,
-  negations: readonly { field: ItemField; last: number }[],
-): string | null {
+function checkRules({ term, field, hit }: JudgedHit, topicHits: TopicHits): string | null {
   if (term.proper && !looksProper(field.tokens[hit.first] as AnalysedToken)) return 'not-proper';
-  if (
-    term.negatable &&
-    negations.some(
-      (negation) =>
-        negation.field === field.field &&
-        negation.last < hit.first &&
-        hit.first - negation.last <= NEGATION_REACH,
-    )
-  ) {
-    return 'negated';
+  if (term.negatable) {
+    const negations = field.field === 'title' ? topicHits.titleNegations : topicHits.textNegations;
+    for (const last of negations) {
+      if (last < hit.first && hit.first - last <= NEGATION_REACH) return 'negated';
+    }
   }
   for (const rule of term.requires) {
-    if (!ruleHolds(rule, cues, field.field, hit.first, hit.last)) return `requires ${rule.cues.join('|')}`;
+    if (!ruleHolds(rule, topicHits.cues, field.field, hit.first, hit.last)) return rule.reason;
   }
   for (const rule of term.unless) {
-    if (ruleHolds(rule, cues, field.field, hit.first, hit.last)) return `unless ${rule.cues.join('|')}`;
+    if (ruleHolds(rule, topicHits.cues, field.field, hit.first, hit.last)) return rule.reason;
   }
   return null;
 }
 
-function scoreOf(
-  topic: CompiledTopic,
-  counted: readonly { field: FieldAnalysis; hit: PatternHit<Owner>; term: CompiledTerm }[],
-): number {
+function scoreOf(topic: CompiledTopic, counted: readonly CountedHit[]): number {
   // Per term: title occurrences first (they weigh more), each further one damped.
   const perTerm = new Map<CompiledTerm, number[]>();
   for (const { field, term } of counted) {
-    const list = perTerm.get(term) ?? [];
-    list.push(term.weight * topic.fieldWeights[field.field]);
-    perTerm.set(term, list);
+    const weight = term.weight * topic.fieldWeights[field.field];
+    const list = perTerm.get(term);
+    if (list === undefined) perTerm.set(term, [weight]);
+    else list.push(weight);
   }
   const perGroup = new Map<string, number>();
   let total = 0;
   for (const [term, weights] of perTerm) {
-    weights.sort((a, b) => b - a);
+    // Largest first; lists are a few entries long, so an insertion sort beats the builtin's call overhead.
+    for (let i = 1; i < weights.length; i++) {
+      const weight = weights[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (weights[j] as number) < weight) {
+        weights[j + 1] = weights[j] as number;
+        j--;
+      }
+      weights[j + 1] = weight;
+    }
     let sum = 0;
     let factor = 1;
     for (const weight of weights) {
@@ -367,9 +490,13 @@ function scoreOf(
   return total;
 }
 
-const SENTENCE_END = /[.!?\n]/;
 /** How far to look for the ends of the sentence around a match. */
 const SENTENCE_REACH = 300;
+
+/** `.`, `!`, `?` or a newline. */
+function endsSentence(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a;
+}
 
 /** The language of the sentence around a match: one word alone is often ambiguous (Посол). */
 function sentenceLanguage(
@@ -379,24 +506,22 @@ function sentenceLanguage(
   cache: Map<string, string | null>,
 ): string | null {
   let from = start;
-  while (from > 0 && start - from < SENTENCE_REACH && !SENTENCE_END.test(text[from - 1] as string)) from--;
+  while (from > 0 && start - from < SENTENCE_REACH && !endsSentence(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && to - end < SENTENCE_REACH && !SENTENCE_END.test(text[to] as string)) to++;
+  while (to < text.length && to - end < SENTENCE_REACH && !endsSentence(text.charCodeAt(to))) to++;
   const sentence = text.slice(from, to);
-  if (!cache.has(sentence)) cache.set(sentence, detectLanguage(sentence));
-  return cache.get(sentence) ?? null;
+  let language = cache.get(sentence);
+  if (language === undefined) {
+    language = detectLanguage(sentence);
+    cache.set(sentence, language);
+  }
+  return language;
 }
 
-function evidenceOf(
-  label: string,
-  counted: readonly { field: FieldAnalysis; hit: PatternHit<Owner>; term: CompiledTerm }[],
-): Evidence[] {
+function evidenceOf(label: string, counted: readonly CountedHit[]): Evidence[] {
   // Title first, then the strongest words, so a short alert shows the telling ones.
   const ordered = [...counted].sort(
-    (a, b) =>
-      FIELDS.indexOf(a.field.field) - FIELDS.indexOf(b.field.field) ||
-      b.term.weight - a.term.weight ||
-      a.hit.first - b.hit.first,
+    (a, b) => a.field.order - b.field.order || b.term.weight - a.term.weight || a.hit.first - b.hit.first,
   );
   const candidates: {
     evidence: Evidence;
@@ -405,12 +530,15 @@ function evidenceOf(
     start: number;
     end: number;
   }[] = [];
-  const seen = new Set<string>();
+  // The same words (in any case) once per field.
+  const seenInTitle = new Set<string>();
+  const seenInText = new Set<string>();
   for (const { field, hit, term } of ordered) {
     const first = field.tokens[hit.first] as AnalysedToken;
     const last = field.tokens[hit.last] as AnalysedToken;
     const words = field.text.slice(first.start, last.end);
-    const id = `${field.field}\u0000${words.toLowerCase()}`;
+    const seen = field.order === 0 ? seenInTitle : seenInText;
+    const id = words.toLowerCase();
     if (seen.has(id)) continue;
     seen.add(id);
     candidates.push({
@@ -428,13 +556,13 @@ function evidenceOf(
   const termIds = new Set<string>();
   const languages = new Set<string | null>();
   const sentenceCache = new Map<string, string | null>();
-  candidates.forEach((candidate, rank) => {
-    if (chosen.size >= MAX_EVIDENCE_PER_TOPIC) return;
+  for (let rank = 0; rank < candidates.length && chosen.size < MAX_EVIDENCE_PER_TOPIC; rank++) {
+    const candidate = candidates[rank] as (typeof candidates)[number];
     const language = sentenceLanguage(candidate.field.text, candidate.start, candidate.end, sentenceCache);
     if (!termIds.has(candidate.termId) || !languages.has(language)) chosen.add(rank);
     termIds.add(candidate.termId);
     languages.add(language);
-  });
+  }
   for (let rank = 0; rank < candidates.length && chosen.size < MAX_EVIDENCE_PER_TOPIC; rank++)
     chosen.add(rank);
   return candidates.filter((_, rank) => chosen.has(rank)).map((candidate) => candidate.evidence);

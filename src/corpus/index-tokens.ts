@@ -15,8 +15,21 @@ const MAX_TOKEN_LENGTH = 200;
  * result never holds a character either engine's query syntax or tokenizer would act on.
  */
 export function indexToken(key: string): string {
-  const token = /^[a-wyz0-9][a-z0-9]*$/.test(key) ? key : `x${Buffer.from(key, 'utf8').toString('hex')}`;
-  return token.slice(0, MAX_TOKEN_LENGTH);
+  const token = isPlainKey(key) ? key : `x${Buffer.from(key, 'utf8').toString('hex')}`;
+  return token.length > MAX_TOKEN_LENGTH ? token.slice(0, MAX_TOKEN_LENGTH) : token;
+}
+
+/** `^[a-wyz0-9][a-z0-9]*$`, as a loop: this runs once per indexed word. */
+function isPlainKey(key: string): boolean {
+  const length = key.length;
+  if (length === 0) return false;
+  const first = key.charCodeAt(0);
+  if (first === 0x78 || !((first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39))) return false;
+  for (let i = 1; i < length; i++) {
+    const code = key.charCodeAt(i);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return false;
+  }
+  return true;
 }
 
 /** The keys of a text, without empty ones (an empty key has no token). */
@@ -31,8 +44,20 @@ export interface IndexedText {
   body: string;
 }
 
+/** Space-joined tokens of the first `limit` usable keys of `text`; sets `counted.n` to how many. */
+function joinedTokens(text: string, limit: number, counted: { n: number }): string {
+  const tokens: string[] = [];
+  for (const key of indexKeys(text)) {
+    if (tokens.length >= limit) break;
+    if (key.length > 0) tokens.push(indexToken(key));
+  }
+  counted.n = tokens.length;
+  return tokens.join(' ');
+}
+
 export function indexText(title: string, text: string): IndexedText {
-  const titleKeys = usableKeys(title).slice(0, MAX_INDEXED_KEYS);
-  const bodyKeys = usableKeys(text).slice(0, Math.max(0, MAX_INDEXED_KEYS - titleKeys.length));
-  return { title: titleKeys.map(indexToken).join(' '), body: bodyKeys.map(indexToken).join(' ') };
+  const counted = { n: 0 };
+  const titleTokens = joinedTokens(title, MAX_INDEXED_KEYS, counted);
+  const bodyTokens = joinedTokens(text, Math.max(0, MAX_INDEXED_KEYS - counted.n), counted);
+  return { title: titleTokens, body: bodyTokens };
 }

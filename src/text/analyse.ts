@@ -5,7 +5,7 @@
  * Belarusian, Łacinka, Polish, Lithuanian) and the alias table of names.
  */
 import { defaultEquivalences } from './equivalents.js';
-import { analyseText } from './tokenize.js';
+import { analyseKeys, analyseText } from './tokenize.js';
 import { wordForms } from './word-key.js';
 
 export type { AnalysedToken } from './tokenize.js';
@@ -36,7 +36,7 @@ export function foldKey(word: string): string {
 
 /** The keys to index for a text, in order (duplicates kept, so phrases can be matched). */
 export function indexKeys(text: string): string[] {
-  return analyseText(text).map((token) => token.key);
+  return analyseKeys(text);
 }
 
 /**

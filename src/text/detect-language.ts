@@ -164,12 +164,37 @@ const STOPWORDS: Record<Language, readonly string[]> = {
 const STOPWORD_WEIGHT = 3;
 /** Below this much evidence the text is too short or too foreign to call. */
 const MIN_SCORE = 1;
-const WORD = /[\p{L}\p{M}'’ʼ]+/gu;
+/** A word is a run of these (letters, marks, apostrophes); tested once per code point, then remembered. */
+const WORD_CHAR = /[\p{L}\p{M}'’ʼ]/u;
 const INNER_APOSTROPHE = /\p{L}['’ʼ]\p{L}/u;
 
 const stopwordIndex = new Map<string, Language[]>();
 for (const [language, words] of Object.entries(STOPWORDS) as [Language, readonly string[]][]) {
   for (const word of words) stopwordIndex.set(word, [...(stopwordIndex.get(word) ?? []), language]);
+}
+/** Longer words are never stopwords, so they are not cut out of the text to be looked up. */
+const LONGEST_STOPWORD = Math.max(...[...stopwordIndex.keys()].map((word) => word.length));
+
+/** Votes by UTF-16 code unit; every voting letter is below this. */
+const VOTE_TABLE_SIZE = 0x530;
+const letterVotes: (readonly Language[] | undefined)[] = new Array(VOTE_TABLE_SIZE);
+for (const [letter, languages] of Object.entries(LETTER_VOTES)) letterVotes[letter.charCodeAt(0)] = languages;
+
+/** Per BMP code point: 0 not yet known, 1 a word character, 2 not. */
+const bmpWordChar = new Uint8Array(0x10000);
+
+function isWordChar(code: number): boolean {
+  if (code > 0xffff) return WORD_CHAR.test(String.fromCodePoint(code));
+  let known = bmpWordChar[code] as number;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    bmpWordChar[code] = known;
+  }
+  return known === 1;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2bc;
 }
 
 function emptyScores(): Scores {
@@ -202,21 +227,43 @@ export function detectLanguage(text: string): Language | null {
   const scores = emptyScores();
   let cyrillic = 0;
   let latin = 0;
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
+  const lower = text.toLowerCase();
+  const length = lower.length;
+  // One pass over code points: words are maximal runs of word characters, counted code unit by
+  // code unit (a character outside the BMP is two units that vote for nothing).
+  let i = 0;
+  while (i < length) {
+    const start = i;
     let wordIsCyrillic = false;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
+    let hasApostrophe = false;
+    while (i < length) {
+      const code = lower.codePointAt(i) as number;
+      if (!isWordChar(code)) break;
+      if (code > 0xffff) {
+        i += 2;
+        continue;
+      }
       if (isCyrillicCode(code)) {
         cyrillic++;
         wordIsCyrillic = true;
       } else if (isLatinCode(code)) latin++;
-      if (code < 0x80) continue;
-      for (const language of LETTER_VOTES[word[i] as string] ?? []) scores[language]++;
+      else if (isApostrophe(code)) hasApostrophe = true;
+      if (code >= 0x80 && code < VOTE_TABLE_SIZE) {
+        const votes = letterVotes[code];
+        if (votes !== undefined) for (const language of votes) scores[language]++;
+      }
+      i++;
     }
-    for (const language of stopwordIndex.get(word) ?? []) scores[language] += STOPWORD_WEIGHT;
+    if (i === start) {
+      i += (lower.codePointAt(i) as number) > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (i - start <= LONGEST_STOPWORD) {
+      const stopword = stopwordIndex.get(lower.slice(start, i));
+      if (stopword !== undefined) for (const language of stopword) scores[language] += STOPWORD_WEIGHT;
+    }
     // An apostrophe inside a Cyrillic word (п'ять, аб'ява) is Ukrainian or Belarusian spelling.
-    if (wordIsCyrillic && INNER_APOSTROPHE.test(word)) {
+    if (wordIsCyrillic && hasApostrophe && INNER_APOSTROPHE.test(lower.slice(start, i))) {
       scores.uk++;
       scores.be++;
     }
