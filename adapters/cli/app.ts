@@ -124,9 +124,18 @@ export async function createApp(
   };
   const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce };
   const deliverDeps = { store, notifiers, log, metrics };
+  // Every job's duration goes to /metrics (vigil_job_duration_seconds), whichever runner runs it.
+  const timed = async <T>(job: string, run: () => Promise<T>): Promise<T> => {
+    const stop = metrics.jobLatency.startTimer({ job });
+    try {
+      return await run();
+    } finally {
+      stop();
+    }
+  };
   const handlers: JobHandlers = {
-    poll: (payload, context: JobContext) => pollSource(payload, pollDeps, context),
-    deliver: (payload) => dispatchAlert(payload, deliverDeps),
+    poll: (payload, context: JobContext) => timed('poll', () => pollSource(payload, pollDeps, context)),
+    deliver: (payload) => timed('deliver', () => dispatchAlert(payload, deliverDeps)),
   };
   const bullmq = config.redisUrl
     ? createBullmqRunner({ redisUrl: config.redisUrl, handlers, log, role: options.role ?? 'bot' })

@@ -72,6 +72,7 @@ describe('vigil run', () => {
         return text.includes('vigil_polls_total{source="local",outcome="ok"}') ? text : undefined;
       }, 'poll metrics');
       expect(metrics).toContain('vigil_polls_total{source="unreachable",outcome="failed"} 1');
+      expect(metrics).toMatch(/vigil_job_duration_seconds_count\{job="poll"\} [1-9]/);
     } finally {
       child.kill('SIGINT');
     }
