@@ -17,6 +17,8 @@ export const DeliverPayload = z.object({
   reason: z.string(),
   /** Words of the item that matched a watch, shown with the topic evidence. */
   matchedTerms: z.array(z.string()).optional(),
+  /** A digest: these items too, in one message (a burst past the channel's budget). */
+  moreItemIds: z.array(z.number().int().positive()).max(1000).optional(),
 });
 export type DeliverPayload = z.infer<typeof DeliverPayload>;
 
@@ -33,7 +35,8 @@ export const JOB_SCHEMAS: { [K in JobName]: z.ZodType<JobPayloads[K]> } = {
 
 /** A deterministic job id: the same delivery enqueued twice is one job. BullMQ forbids ':' in ids. */
 export function deliverJobId(payload: DeliverPayload): string {
-  return `deliver-${payload.itemId}-${payload.channel.platform}-${payload.channel.channelId}`.replace(
+  const kind = payload.moreItemIds?.length ? `digest-${payload.moreItemIds.length}` : 'deliver';
+  return `${kind}-${payload.itemId}-${payload.channel.platform}-${payload.channel.channelId}`.replace(
     /:/g,
     '_',
   );

@@ -1,6 +1,7 @@
 /** The ingest step shared by polling and `vigil ingest`: classify, store, find who wants each new item (topics, watches). */
 
-import { type AlertTarget, isAlertable, matchAlerts } from '../alerts/match-alerts.js';
+import { type FoldedTarget, foldBursts } from '../alerts/fold-burst.js';
+import { isAlertable, matchAlerts } from '../alerts/match-alerts.js';
 import type { Classification, ClassifyInput } from '../classify/classification.js';
 import type { CorpusStore, ItemInput, Source } from '../corpus/corpus-store.js';
 import type { ParsedFeed } from '../feeds/feed-item.js';
@@ -17,8 +18,8 @@ export interface IngestSummary {
   rejected: number;
   /** Reasons for the rejected entries, as the parser gave them. */
   rejectedReasons: string[];
-  /** Deliveries the new items call for. */
-  alerts: AlertTarget[];
+  /** Deliveries the new items call for; a burst past a channel's budget is folded into a digest. */
+  alerts: FoldedTarget[];
   /** Stored watches that no longer parse and were skipped (for the caller to log). */
   skippedWatches: { id: number; error: string }[];
 }
@@ -56,5 +57,6 @@ export async function ingestFeed(
     const stored = { ...input, id: result.id, storyOf: result.storyOf };
     if (isAlertable(stored, source)) summary.alerts.push(...matchAlerts(stored, channels, watches));
   });
+  summary.alerts = foldBursts(summary.alerts);
   return summary;
 }

@@ -1,0 +1,88 @@
+// Issue 6: a burst past a channel's budget reaches it as the first alerts plus one digest message,
+// nothing dropped, nothing sent twice when the jobs run again.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
+import type { Alert } from '../../src/alerts/alert.js';
+import { BURST_BUDGET } from '../../src/alerts/fold-burst.js';
+import { classify } from '../../src/classify/classify.js';
+import type { Reply } from '../../src/commands/reply.js';
+import type { CorpusStore } from '../../src/corpus/corpus-store.js';
+import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
+import type { ParsedFeed } from '../../src/feeds/feed-item.js';
+import { ingestFeed } from '../../src/ingest/ingest-feed.js';
+import type { Notifier } from '../../src/ports.js';
+import { makeSource } from '../helpers/make-source.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
+
+const NOW = '2026-05-01T12:00:00.000Z';
+let store: CorpusStore;
+
+beforeEach(async () => {
+  store = await createCorpusStore(':memory:');
+  await store.addSource(
+    { id: 'wire', name: 'Wire', url: 'https://example.org/rss', intervalSeconds: 600 },
+    '2026-01-01T00:00:00.000Z',
+  );
+  await store.saveChannel(
+    { platform: 'telegram', channelId: '-100', topics: ['sanctions'], sources: [], languages: [] },
+    NOW,
+  );
+});
+afterEach(() => store.close());
+
+function burst(count: number): ParsedFeed {
+  return {
+    title: 'Wire',
+    siteUrl: null,
+    kind: 'rss',
+    ttlMinutes: null,
+    rejected: [],
+    items: Array.from({ length: count }, (_, n) => ({
+      guid: `g${n}`,
+      url: `https://example.org/${n}`,
+      title: `EU sanctions package ${n} targets Belarusian company ${n}`,
+      text: `The Council imposed an asset freeze on company number ${n} over sanctions evasion.`,
+      publishedAt: NOW,
+      publishedAtEstimated: false,
+      language: 'en' as const,
+      contentHash: `hash-${n}`,
+    })),
+  };
+}
+
+describe('a burst of alerts', () => {
+  it('sends the budget as alerts and folds the rest into one digest', async () => {
+    const alerts: Alert[] = [];
+    const replies: Reply[] = [];
+    const notifier: Notifier = {
+      platform: 'telegram',
+      sendAlert: async (_channel, alert) => {
+        alerts.push(alert);
+        return { messageId: `a${alerts.length}` };
+      },
+      sendReply: async (_channel, reply) => {
+        replies.push(reply);
+        return { messageId: `r${replies.length}` };
+      },
+    };
+    const source = makeSource({
+      id: 'wire',
+      addedAt: '2026-01-01T00:00:00.000Z',
+      health: { lastSuccessAt: NOW },
+    });
+    const summary = await ingestFeed(source, burst(40), NOW, { store, classify });
+    expect(summary.new).toBe(40);
+    expect(summary.alerts).toHaveLength(BURST_BUDGET.telegram);
+
+    const deps = { store, notifiers: new Map([['telegram', notifier]]), log: createMemoryLogger() };
+    for (const target of summary.alerts) await dispatchAlert(target, deps);
+    expect(alerts).toHaveLength(BURST_BUDGET.telegram - 1);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.items).toHaveLength(40 - (BURST_BUDGET.telegram - 1));
+    expect(replies[0]?.title).toBe(`${40 - (BURST_BUDGET.telegram - 1)} more alerts`);
+
+    // Every item of the burst has a sent delivery; running the jobs again sends nothing.
+    for (const target of summary.alerts) expect(await dispatchAlert(target, deps)).toBe('already-sent');
+    expect(alerts.length + replies.length).toBe(BURST_BUDGET.telegram);
+  });
+});
