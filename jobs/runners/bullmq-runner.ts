@@ -54,6 +54,8 @@ export interface QueueDepth {
 export interface BullmqRunner extends JobRunner {
   /** Job counts per queue, for /metrics. One round trip per queue. */
   queueDepth(): Promise<QueueDepth[]>;
+  /** The queues themselves, for the admin dashboard (jobs/runners/queue-dashboard.ts). */
+  queues(): readonly Queue[];
 }
 
 type Platform = DeliverPayload['channel']['platform'];
@@ -298,6 +300,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
       }
     },
 
+    queues: () => queues,
     async queueDepth() {
       return Promise.all(
         queues.map(async (queue) => {

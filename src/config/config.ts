@@ -28,4 +28,6 @@ export interface Config {
   allowPrivateFeeds: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   retentionDays: number | null;
+  /** Enables the queue dashboard at /admin/queues (BullMQ only), guarded by this token. */
+  dashboardToken: string | null;
 }

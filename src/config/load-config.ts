@@ -54,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     allowPrivateFeeds: e.VIGIL_ALLOW_PRIVATE_FEEDS,
     logLevel: e.VIGIL_LOG_LEVEL,
     retentionDays: e.VIGIL_RETENTION_DAYS ?? null,
+    dashboardToken: e.VIGIL_DASHBOARD_TOKEN ?? null,
   });
 }

@@ -90,6 +90,10 @@ export const Environment = z.object({
   VIGIL_ADMINS: adminList,
   VIGIL_ALLOW_PRIVATE_FEEDS: flag,
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIGIL_DASHBOARD_TOKEN: z
+    .string()
+    .min(16, { message: 'expected at least 16 characters (it guards the queue dashboard)' })
+    .optional(),
   VIGIL_RETENTION_DAYS: z
     .string()
     .trim()

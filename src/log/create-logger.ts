@@ -17,6 +17,7 @@ const REDACT = [
   'config.slack.botToken',
   'config.slack.signingSecret',
   'config.slack.appToken',
+  'config.dashboardToken',
   'headers.authorization',
   '*.headers.authorization',
 ];

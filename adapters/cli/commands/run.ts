@@ -3,7 +3,8 @@
  * can be split: `scheduler` keeps the poll schedules, `worker` runs poll and delivery jobs, `bot`
  * serves the chat platforms. Every role serves /healthz and /metrics.
  */
-import { type HealthCheck, startHttpServer } from '../../http/server.js';
+import { createQueueDashboard } from '../../../jobs/runners/queue-dashboard.js';
+import { type HealthCheck, type RouteHandler, startHttpServer } from '../../http/server.js';
 import type { App } from '../app.js';
 import { CliError } from '../output.js';
 
@@ -27,13 +28,9 @@ export async function runCommand(app: App, role: Role): Promise<void> {
 
   const checks: HealthCheck[] = [{ name: 'database', check: () => store.ping() }];
   if (bullmq) checks.push({ name: 'redis', check: async () => void (await bullmq.queueDepth()) });
-  const http = await startHttpServer({
-    port: config.httpPort,
-    checks,
-    metrics: app.metrics,
-    log,
-    routes: chats.map((chat) => chat.route),
-  });
+  const routes: RouteHandler[] = chats.map((chat) => chat.route);
+  if (bullmq && config.dashboardToken) routes.push(createQueueDashboard(bullmq, config.dashboardToken));
+  const http = await startHttpServer({ port: config.httpPort, checks, metrics: app.metrics, log, routes });
   for (const chat of chats) await chat.start();
 
   const resync = async () => runner.syncSchedules(await store.listSources());
