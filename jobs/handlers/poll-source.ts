@@ -5,10 +5,13 @@ import {
   healthAuditKey,
   healthNoticeReply,
   healthTransition,
+  type Rhythm,
+  rhythmOf,
 } from '../../src/alerts/source-health.js';
 import type { Classification, ClassifyInput } from '../../src/classify/classification.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { CorpusStore, Source } from '../../src/corpus/corpus-store.js';
+import { parseSearchQuery } from '../../src/corpus/search-query.js';
 import { describeError, FeedError } from '../../src/errors.js';
 import { nextPollDelay } from '../../src/feeds/backoff.js';
 import { type FetchOptions, fetchFeed } from '../../src/feeds/fetch-feed.js';
@@ -114,7 +117,8 @@ async function tellHealth(sourceId: string, now: Date, deps: PollDeps, log: Logg
   const key = healthAuditKey(sourceId);
   const [last] = await deps.store.listAudit({ limit: 1, channel: key });
   const lastNotice = (last?.details.notice as HealthNotice | undefined) ?? null;
-  const notice = healthTransition(source, lastNotice, now);
+  const rhythm = source.health.consecutiveFailures === 0 ? await recentRhythm(deps.store, sourceId) : null;
+  const notice = healthTransition(source, lastNotice, now, rhythm);
   if (!notice) return;
   await deps.store.appendAudit({
     at: now.toISOString(),
@@ -129,10 +133,18 @@ async function tellHealth(sourceId: string, now: Date, deps: PollDeps, log: Logg
   });
   log.warn({ notice, reason: source.health.lastError }, 'source health announced');
   try {
-    await deps.announce(healthNoticeReply(source, notice));
+    await deps.announce(healthNoticeReply(source, notice, rhythm));
   } catch (error) {
     log.error({ reason: describeError(error) }, 'health notice not delivered');
   }
+}
+
+/** The publishing rhythm from the source's newest items (a filter-only search is newest first). */
+async function recentRhythm(store: CorpusStore, sourceId: string): Promise<Rhythm | null> {
+  const parsed = parseSearchQuery(`source:${sourceId}`);
+  if (!parsed.ok) return null;
+  const page = await store.search(parsed.query, { limit: 20, offset: 0 });
+  return rhythmOf(page.hits.map((hit) => hit.item.publishedAt));
 }
 
 async function recordSuccess(

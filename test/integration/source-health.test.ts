@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../adapters/cli/app.js';
-import { FAILING_FOR_MS, healthTransition } from '../../src/alerts/source-health.js';
+import { FAILING_FOR_MS, healthTransition, rhythmOf } from '../../src/alerts/source-health.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Source } from '../../src/corpus/corpus-store.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
@@ -49,6 +49,40 @@ describe('healthTransition', () => {
     );
     expect(healthTransition(source(0, '2026-01-03T00:00:00.000Z'), 'recovered', new Date(added))).toBeNull();
     expect(healthTransition(source(0, '2026-01-03T00:00:00.000Z'), null, new Date(added))).toBeNull();
+  });
+});
+
+describe('rhythm and silence', () => {
+  const hourly = (from: number, count: number) =>
+    Array.from({ length: count }, (_, n) => new Date(from - n * HOUR).toISOString());
+  const ok = { id: 's', name: 'S', paused: false, addedAt: '2026-01-01T00:00:00.000Z' } as const;
+  const healthy = {
+    ...ok,
+    health: {
+      consecutiveFailures: 0,
+      lastSuccessAt: '2026-01-09T00:00:00.000Z',
+      lastError: null,
+      lastAttemptAt: null,
+      nextPollAfter: null,
+    },
+  } as Source;
+  const t = Date.parse('2026-01-10T00:00:00.000Z');
+
+  it('needs a few items to know a rhythm', () => {
+    expect(rhythmOf(hourly(t, 4))).toBeNull();
+    expect(rhythmOf(hourly(t, 6))).toEqual({ newestAt: new Date(t).toISOString(), medianGapMs: HOUR });
+  });
+
+  it('calls a source silent after six usual gaps, never before a day, and recovered when it publishes', () => {
+    const rhythm = rhythmOf(hourly(t, 10));
+    expect(healthTransition(healthy, null, new Date(t + 23 * HOUR), rhythm)).toBeNull();
+    expect(healthTransition(healthy, null, new Date(t + 24 * HOUR), rhythm)).toBe('silent');
+    expect(healthTransition(healthy, 'silent', new Date(t + 48 * HOUR), rhythm)).toBeNull();
+    const fresh = rhythmOf(hourly(t + 47 * HOUR, 10));
+    expect(healthTransition(healthy, 'silent', new Date(t + 48 * HOUR), fresh)).toBe('recovered');
+    const daily = rhythmOf(hourly(t, 10).map((_, n) => new Date(t - n * 24 * HOUR).toISOString()));
+    expect(healthTransition(healthy, null, new Date(t + 5 * 24 * HOUR), daily)).toBeNull();
+    expect(healthTransition(healthy, null, new Date(t + 6 * 24 * HOUR), daily)).toBe('silent');
   });
 });
 
@@ -109,6 +143,53 @@ describe('source health notices', () => {
 
     const audit = await app.store.listAudit({ limit: 10, channel: 'source:flaky' });
     expect(audit.map((entry) => entry.action)).toEqual(['source.health-recovered', 'source.health-failing']);
+    await app.close();
+  });
+});
+
+describe('a silent source', () => {
+  it('is announced once when it stops publishing, and once when it publishes again', async () => {
+    const dir = tempDir();
+    const catalogue = path.join(dir, 'sources.json');
+    writeFileSync(
+      catalogue,
+      JSON.stringify({ sources: [{ id: 'quiet', name: 'Quiet Outlet', url: feed.url }] }),
+    );
+    let now = Date.parse('2026-04-10T00:00:00.000Z');
+    const clock = { now: () => new Date(now) };
+    const out = new PassThrough();
+    const printed = () => (out.read() as Buffer | null)?.toString() ?? '';
+    feed.failWith = null;
+    feed.items.length = 0;
+    for (let n = 0; n < 8; n++) {
+      feed.items.push({
+        guid: `q${n}`,
+        title: `Weather in Minsk, day ${n}`,
+        text: 'Sunny.',
+        publishedAt: new Date(now - 3 * 24 * HOUR - n * 2 * HOUR),
+      });
+    }
+    const app = await createApp(
+      loadConfig({
+        VIGIL_DB: path.join(dir, 'v.db'),
+        VIGIL_SOURCES: catalogue,
+        VIGIL_ALLOW_PRIVATE_FEEDS: '1',
+      }),
+      createMemoryLogger(),
+      { clock, out },
+    );
+    await app.poll('quiet', true);
+    const notice = printed();
+    expect(notice).toContain('Source quiet: Quiet Outlet');
+    expect(notice).toContain('it usually publishes every 2 h');
+    now += HOUR;
+    await app.poll('quiet', true);
+    expect(printed()).toBe('');
+
+    feed.items.push({ guid: 'q-new', title: 'Weather again', text: 'Rain.', publishedAt: new Date(now) });
+    now += HOUR;
+    await app.poll('quiet', true);
+    expect(printed()).toContain('Source back: Quiet Outlet');
     await app.close();
   });
 });
