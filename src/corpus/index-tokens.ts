@@ -1,5 +1,6 @@
 /** What both engines index: the shared text path's keys as tokens FTS5 and PostgreSQL keep whole. */
 import { indexKeys } from '../text/analyse.js';
+import { analyseStory, type StorySignature } from './story-signature.js';
 
 /**
  * Index positions beyond this are not kept: PostgreSQL stores positions up to 16383, so both
@@ -44,12 +45,18 @@ export interface IndexedText {
   body: string;
 }
 
-/** Space-joined tokens of the first `limit` usable keys of `text`; sets `counted.n` to how many. */
-function joinedTokens(text: string, limit: number, counted: { n: number }): string {
+/** Space-joined tokens of the first `limit` usable keys; sets `counted.n` to how many. */
+function joinedTokens(
+  keyLists: readonly (readonly string[])[],
+  limit: number,
+  counted: { n: number },
+): string {
   const tokens: string[] = [];
-  for (const key of indexKeys(text)) {
-    if (tokens.length >= limit) break;
-    if (key.length > 0) tokens.push(indexToken(key));
+  for (const keys of keyLists) {
+    for (const key of keys) {
+      if (tokens.length >= limit) break;
+      if (key.length > 0) tokens.push(indexToken(key));
+    }
   }
   counted.n = tokens.length;
   return tokens.join(' ');
@@ -57,7 +64,24 @@ function joinedTokens(text: string, limit: number, counted: { n: number }): stri
 
 export function indexText(title: string, text: string): IndexedText {
   const counted = { n: 0 };
-  const titleTokens = joinedTokens(title, MAX_INDEXED_KEYS, counted);
-  const bodyTokens = joinedTokens(text, Math.max(0, MAX_INDEXED_KEYS - counted.n), counted);
+  const titleTokens = joinedTokens([indexKeys(title)], MAX_INDEXED_KEYS, counted);
+  const bodyTokens = joinedTokens([indexKeys(text)], Math.max(0, MAX_INDEXED_KEYS - counted.n), counted);
   return { title: titleTokens, body: bodyTokens };
+}
+
+export interface IndexedItem extends IndexedText {
+  signature: StorySignature;
+}
+
+/**
+ * `indexText` plus the story signature (story-signature.ts) in one reading of the title and the
+ * lead; the same tokens as `indexText`, since a word never spans the space the lead is cut at.
+ */
+export function indexItem(title: string, text: string): IndexedItem {
+  const story = analyseStory(title, text);
+  const counted = { n: 0 };
+  const titleTokens = joinedTokens([story.titleKeys], MAX_INDEXED_KEYS, counted);
+  const rest = story.leadLength < text.length ? indexKeys(text.slice(story.leadLength)) : [];
+  const bodyTokens = joinedTokens([story.leadKeys, rest], Math.max(0, MAX_INDEXED_KEYS - counted.n), counted);
+  return { title: titleTokens, body: bodyTokens, signature: story.signature };
 }

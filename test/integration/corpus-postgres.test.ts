@@ -56,13 +56,23 @@ describe.skipIf(!postgres)('postgres corpus', () => {
 
     it('upgrades a database from an older version without losing data', async () => {
       const schema = schemaForTest();
-      const v1 = await PostgresCorpusStore.open(databaseUrl, {
+      const older = await PostgresCorpusStore.open(databaseUrl, {
         schema,
         migrations: postgresMigrations.slice(0, 1),
       });
-      await v1.addSource(sampleSource(), '2024-01-01T00:00:00.000Z');
-      const [item] = await v1.insertItems([makeItem({ title: 'Kept across the upgrade' })]);
-      await v1.close();
+      await older.addSource(sampleSource(), '2024-01-01T00:00:00.000Z');
+      await older.close();
+      // Items as this vigil writes them, then the schema taken back to version 1 (no story signatures).
+      const writer = await PostgresCorpusStore.open(databaseUrl, { schema });
+      const [item] = await writer.insertItems([makeItem({ title: 'Kept across the upgrade' })]);
+      await writer.close();
+      const raw = new pg.Client({ connectionString: databaseUrl });
+      await raw.connect();
+      await raw.query(`ALTER TABLE "${schema}".items DROP COLUMN story_signature`);
+      for (const table of ['deliveries', 'audit_log', 'watches', 'channels'])
+        await raw.query(`DROP TABLE "${schema}".${table}`);
+      await raw.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 1`);
+      await raw.end();
 
       const current = await createCorpusStore(databaseUrl, { schema });
       expect((await current.getItem(item?.id ?? -1))?.title).toBe('Kept across the upgrade');

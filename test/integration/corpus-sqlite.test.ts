@@ -51,10 +51,18 @@ describe('sqlite corpus file', () => {
 
   it('upgrades a database from an older version without losing data', async () => {
     const file = path.join(tempDir(), 'vigil.db');
-    const v1 = new SqliteCorpusStore(file, { migrations: sqliteMigrations.slice(0, 1) });
-    await v1.addSource(sampleSource(), '2024-01-01T00:00:00.000Z');
-    const [item] = await v1.insertItems([makeItem({ title: 'Kept across the upgrade' })]);
-    await v1.close();
+    const older = new SqliteCorpusStore(file, { migrations: sqliteMigrations.slice(0, 1) });
+    await older.addSource(sampleSource(), '2024-01-01T00:00:00.000Z');
+    await older.close();
+    // Items as this vigil writes them, then the file taken back to version 1 (no story signatures).
+    const writer = new SqliteCorpusStore(file);
+    const [item] = await writer.insertItems([makeItem({ title: 'Kept across the upgrade' })]);
+    await writer.close();
+    const raw = new Database(file);
+    raw.exec('ALTER TABLE items DROP COLUMN story_signature');
+    raw.exec('DROP TABLE deliveries; DROP TABLE audit_log; DROP TABLE watches; DROP TABLE channels');
+    raw.exec('DELETE FROM schema_migrations WHERE version > 1');
+    raw.close();
 
     const current = await createCorpusStore(file);
     expect((await current.getItem(item?.id ?? -1))?.title).toBe('Kept across the upgrade');

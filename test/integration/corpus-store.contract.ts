@@ -5,6 +5,15 @@ import { MARK_END, MARK_START } from '../../src/commands/reply.js';
 import type { CorpusStore, ItemInput, NewSource } from '../../src/corpus/corpus-store.js';
 import { parseSearchQuery, type SearchQuery } from '../../src/corpus/search-query.js';
 import { VigilError } from '../../src/errors.js';
+import {
+  englishRelease,
+  euSanctions,
+  lacinkaRelease,
+  seedRussian,
+  seedUkrainian,
+  usSanctions,
+  usSanctionsLifted,
+} from '../unit/corpus/story-fixtures.js';
 
 export interface StoreHandle {
   store: CorpusStore;
@@ -213,6 +222,121 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
         );
         const [unrelated] = await store.insertItems([makeItem({ sourceId: 'zerkalo' })]);
         expect(await store.storyItems(unrelated?.id ?? -1)).toEqual([]);
+      });
+
+      describe('stories across languages (story signatures)', () => {
+        const at = '2025-03-23T10:00:00.000Z';
+
+        it('links the same story from another source in another language to the first item', async () => {
+          const [first] = await store.insertItems([
+            makeItem({ ...seedUkrainian, sourceId: 'vsedelo', language: 'uk', publishedAt: at }),
+          ]);
+          const [second] = await store.insertItems([
+            makeItem({
+              ...seedRussian,
+              sourceId: 'zerkalo',
+              language: 'ru',
+              publishedAt: '2025-03-24T20:00:00.000Z',
+            }),
+          ]);
+          expect(first?.storyOf).toBeNull();
+          expect(second?.storyOf).toBe(first?.id);
+          expect((await store.getItem(second?.id ?? -1))?.storyOf).toBe(first?.id);
+          expect((await store.storyItems(first?.id ?? -1)).map((item) => item.id)).toEqual([second?.id]);
+        });
+
+        it('links English and Łacinka within one batch, and a later item to the story root', async () => {
+          const [first, second] = await store.insertItems([
+            makeItem({ ...englishRelease, sourceId: 'charter97', language: 'en', publishedAt: at }),
+            makeItem({ ...lacinkaRelease, sourceId: 'nashaniva', language: 'be', publishedAt: at }),
+          ]);
+          expect(second?.storyOf).toBe(first?.id);
+          // Matches the Łacinka item best, but joins its story's first item.
+          const [third] = await store.insertItems([
+            makeItem({
+              ...lacinkaRelease,
+              text: `${lacinkaRelease.text} `,
+              sourceId: 'svaboda',
+              language: 'be',
+              publishedAt: at,
+            }),
+          ]);
+          expect(third?.storyOf).toBe(first?.id);
+        });
+
+        it('links the two languages of one page from the same source', async () => {
+          const [first, second] = await store.insertItems([
+            makeItem({ ...seedUkrainian, sourceId: 'vsedelo', language: 'uk', publishedAt: at }),
+            makeItem({ ...seedRussian, sourceId: 'vsedelo', language: 'ru', publishedAt: at }),
+          ]);
+          expect(second?.storyOf).toBe(first?.id);
+        });
+
+        it('does not link other items of the same source in the same language', async () => {
+          const [first] = await store.insertItems([
+            makeItem({ ...englishRelease, sourceId: 'charter97', language: 'en', publishedAt: at }),
+          ]);
+          const [retold] = await store.insertItems([
+            makeItem({
+              ...englishRelease,
+              text: `${englishRelease.text} Updated.`,
+              sourceId: 'charter97',
+              language: 'en',
+            }),
+          ]);
+          expect(first?.storyOf).toBeNull();
+          expect(retold?.storyOf).toBeNull();
+        });
+
+        it('does not link different sanctions stories of one day', async () => {
+          const results = await store.insertItems([
+            makeItem({ ...euSanctions, sourceId: 'charter97', publishedAt: at }),
+            makeItem({ ...usSanctions, sourceId: 'voa', publishedAt: at }),
+            makeItem({ ...usSanctionsLifted, sourceId: 'zerkalo', language: 'ru', publishedAt: at }),
+          ]);
+          expect(results.map((result) => result.storyOf)).toEqual([null, null, null]);
+        });
+
+        it('does not link the same story more than 48 hours apart', async () => {
+          await store.insertItems([
+            makeItem({ ...seedUkrainian, sourceId: 'vsedelo', language: 'uk', publishedAt: at }),
+          ]);
+          const [late] = await store.insertItems([
+            makeItem({
+              ...seedRussian,
+              sourceId: 'zerkalo',
+              language: 'ru',
+              publishedAt: '2025-03-25T10:00:00.001Z',
+            }),
+          ]);
+          const [early] = await store.insertItems([
+            makeItem({
+              ...seedRussian,
+              text: `${seedRussian.text} `,
+              sourceId: 'belsat',
+              language: 'ru',
+              publishedAt: '2025-03-21T09:59:59.999Z',
+            }),
+          ]);
+          expect(late?.storyOf).toBeNull();
+          expect(early?.storyOf).toBeNull();
+        });
+
+        it('keeps the exact-text link first', async () => {
+          const [first, other] = await store.insertItems([
+            makeItem({ ...seedUkrainian, sourceId: 'vsedelo', language: 'uk', publishedAt: at }),
+            makeItem({ ...seedRussian, sourceId: 'zerkalo', language: 'ru', publishedAt: at }),
+          ]);
+          const [copy] = await store.insertItems([
+            makeItem({ ...seedRussian, sourceId: 'belsat', language: 'ru', publishedAt: at }),
+          ]);
+          expect(other?.storyOf).toBe(first?.id);
+          expect(copy?.storyOf).toBe(first?.id);
+          const [duplicate] = await store.insertItems([
+            makeItem({ ...seedRussian, guid: 'again', sourceId: 'belsat', language: 'ru', publishedAt: at }),
+          ]);
+          expect(duplicate?.storyOf).toBe(first?.id);
+        });
       });
 
       it('lists the latest items, optionally of one topic', async () => {

@@ -22,7 +22,7 @@ import type {
   StoredItem,
   Watch,
 } from '../corpus-store.js';
-import { indexText } from '../index-tokens.js';
+import { indexItem } from '../index-tokens.js';
 import { compileTextQuery } from '../key-query.js';
 import type { Migration } from '../migration.js';
 import type { SearchQuery } from '../search-query.js';
@@ -36,7 +36,15 @@ import {
   toMs,
   unknownItemError,
 } from '../store-support.js';
+import {
+  candidateFromRow,
+  candidateSpans,
+  MAX_STORED_CANDIDATES,
+  StoryCandidatePool,
+  type StoryCandidateRow,
+} from '../story-candidates.js';
 import { relinkStories } from '../story-links.js';
+import { encodeSignature } from '../story-signature.js';
 import { migratePostgres, postgresMigrations } from './postgres-migrations.js';
 import { toTsQuery, toTsQueryInField, toTsQueryNegatives } from './ts-query.js';
 
@@ -171,9 +179,9 @@ const INSERT_ITEM = `
   ),
   ins AS (
     INSERT INTO items (source_id, guid, url, title, text, published_at, published_at_estimated, fetched_at,
-      language, labels, scores, evidence, content_hash, story_of, tsv)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, (SELECT id FROM root),
-      setweight(to_tsvector('simple', $14), 'A') || setweight(to_tsvector('simple', $15), 'D')
+      language, labels, scores, evidence, content_hash, story_of, tsv, story_signature)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, coalesce((SELECT id FROM root), $17::integer),
+      setweight(to_tsvector('simple', $14), 'A') || setweight(to_tsvector('simple', $15), 'D'), $16
     WHERE NOT EXISTS (SELECT 1 FROM found)
     ON CONFLICT (source_id, guid) DO NOTHING
     RETURNING id, story_of
@@ -181,6 +189,13 @@ const INSERT_ITEM = `
   SELECT id, story_of, true AS inserted FROM ins
   UNION ALL
   SELECT id, story_of, false AS inserted FROM found`;
+
+/** Recent items that may join a new item's story (story-candidates.ts); the same rows and order as SQLite. */
+const STORY_CANDIDATES = `
+  SELECT id, coalesce(story_of, id) AS root, source_id, language,
+    (extract(epoch FROM published_at) * 1000)::float8 AS published_ms, story_signature
+  FROM items WHERE published_at BETWEEN $1 AND $2 AND story_signature IS NOT NULL
+  ORDER BY published_at DESC, id DESC LIMIT $3`;
 
 /** PostgreSQL `integer` ids: anything else cannot name a row (and would be an engine error). */
 const isInt32 = (n: number) => Number.isInteger(n) && n >= -2_147_483_648 && n <= 2_147_483_647;
@@ -438,14 +453,17 @@ export class PostgresCorpusStore implements CorpusStore {
 
   async insertItems(items: ItemInput[]): Promise<InsertResult[]> {
     const prepared = items.map((item) => {
-      const indexed = indexText(item.title, item.text);
+      const indexed = indexItem(item.title, item.text);
+      const publishedMs = toMs(item.publishedAt, 'publishedAt');
+      const signature = indexed.signature;
+      const storedSignature = encodeSignature(signature);
       const params: Param[] = [
         storableText(item.sourceId),
         storableText(item.guid),
         item.url === null ? null : storableText(item.url),
         storableText(item.title),
         storableText(item.text),
-        pgTime(item.publishedAt, 'publishedAt'),
+        toIso(publishedMs),
         item.publishedAtEstimated,
         pgTime(item.fetchedAt, 'fetchedAt'),
         item.language,
@@ -455,24 +473,41 @@ export class PostgresCorpusStore implements CorpusStore {
         item.contentHash,
         indexed.body.length > 0 && indexed.title.length > 0 ? `${indexed.title} x` : indexed.title,
         indexed.body,
+        storedSignature,
       ];
-      return params;
+      const story = { sourceId: item.sourceId, language: item.language, publishedMs, signature };
+      return { params, story, linkable: storedSignature !== null };
     });
     if (prepared.length === 0) return [];
     return this.transaction(async (client) => {
       // One writer of items at a time per schema: story links and duplicate checks see every
       // committed item, and concurrent batches cannot deadlock on each other's rows.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigil-items:${this.lockName}`]);
+      const pool = new StoryCandidatePool();
+      const spans = candidateSpans(
+        prepared.filter((entry) => entry.linkable).map((entry) => entry.story.publishedMs),
+      );
+      for (const span of spans) {
+        const { rows } = await client.query<StoryCandidateRow>({
+          name: 'vigil-story-candidates',
+          text: STORY_CANDIDATES,
+          values: [toIso(span.fromMs), toIso(span.toMs), MAX_STORED_CANDIDATES],
+        });
+        for (let i = rows.length - 1; i >= 0; i--) pool.add(candidateFromRow(rows[i] as StoryCandidateRow));
+      }
       const results: InsertResult[] = [];
-      for (const params of prepared) {
+      for (const { params, story, linkable } of prepared) {
+        // The content-hash link, when there is one, wins inside INSERT_ITEM; this is the fallback.
+        const signatureRoot = linkable ? pool.match(story) : null;
         const { rows } = await client.query<InsertRow>({
           name: 'vigil-insert-item',
           text: INSERT_ITEM,
-          values: params,
+          values: [...params, signatureRoot],
         });
         const row = rows[0];
         if (!row)
           throw new VigilError('corpus', `item ${String(params[0])}/${String(params[1])} was not stored`);
+        if (row.inserted && linkable) pool.add({ ...story, id: row.id, root: row.story_of ?? row.id });
         results.push({ status: row.inserted ? 'new' : 'duplicate', id: row.id, storyOf: row.story_of });
       }
       return results;

@@ -23,7 +23,7 @@ import type {
   StoredItem,
   Watch,
 } from '../corpus-store.js';
-import { indexText } from '../index-tokens.js';
+import { indexItem } from '../index-tokens.js';
 import { compileTextQuery } from '../key-query.js';
 import type { Migration } from '../migration.js';
 import type { SearchQuery } from '../search-query.js';
@@ -37,7 +37,15 @@ import {
   toMs,
   unknownItemError,
 } from '../store-support.js';
+import {
+  candidateFromRow,
+  candidateSpans,
+  MAX_STORED_CANDIDATES,
+  StoryCandidatePool,
+  type StoryCandidateRow,
+} from '../story-candidates.js';
 import { relinkStories } from '../story-links.js';
+import { encodeSignature, type StorySignature } from '../story-signature.js';
 import { toFts5, toFts5InColumn, toFts5Negatives } from './fts5-query.js';
 import { migrateSqlite, sqliteMigrations } from './sqlite-migrations.js';
 
@@ -230,6 +238,9 @@ const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(
 interface PreparedItem {
   item: ItemInput;
   params: Param[];
+  publishedMs: number;
+  signature: StorySignature;
+  storedSignature: string | null;
   titleTokens: string;
   bodyTokens: string;
 }
@@ -352,18 +363,24 @@ export class SqliteCorpusStore implements CorpusStore {
 
   async insertItems(items: ItemInput[]): Promise<InsertResult[]> {
     const prepared: PreparedItem[] = items.map((item) => {
-      const indexed = indexText(item.title, item.text);
+      const indexed = indexItem(item.title, item.text);
+      const publishedMs = toMs(item.publishedAt, 'publishedAt');
+      const signature = indexed.signature;
+      const storedSignature = encodeSignature(signature);
       return {
         item,
         titleTokens: indexed.title,
         bodyTokens: indexed.body,
+        publishedMs,
+        signature,
+        storedSignature,
         params: [
           storableText(item.sourceId),
           storableText(item.guid),
           item.url === null ? null : storableText(item.url),
           storableText(item.title),
           storableText(item.text),
-          toMs(item.publishedAt, 'publishedAt'),
+          publishedMs,
           item.publishedAtEstimated ? 1 : 0,
           toMs(item.fetchedAt, 'fetchedAt'),
           item.language,
@@ -371,6 +388,7 @@ export class SqliteCorpusStore implements CorpusStore {
           JSON.stringify(item.scores),
           JSON.stringify(item.evidence),
           item.contentHash,
+          storedSignature,
         ],
       };
     });
@@ -380,28 +398,55 @@ export class SqliteCorpusStore implements CorpusStore {
     const storyRoot = this.stmt<{ root: number }>(
       'SELECT coalesce(story_of, id) AS root FROM items WHERE content_hash = ? AND source_id <> ? ORDER BY id LIMIT 1',
     );
+    const candidates = this.stmt<StoryCandidateRow>(
+      `SELECT id, coalesce(story_of, id) AS root, source_id, language, published_at AS published_ms, story_signature
+       FROM items WHERE published_at BETWEEN ? AND ? AND story_signature IS NOT NULL
+       ORDER BY published_at DESC, id DESC LIMIT ?`,
+    );
     const insert = this.stmt<{ id: number }>(
       `INSERT INTO items (source_id, guid, url, title, text, published_at, published_at_estimated, fetched_at,
-         language, labels, scores, evidence, content_hash, story_of)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         language, labels, scores, evidence, content_hash, story_signature, story_of)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_id, guid) DO NOTHING RETURNING id`,
     );
     const fts = this.stmt('INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)');
     const label = this.stmt('INSERT OR IGNORE INTO item_labels (label, item_id) VALUES (?, ?)');
+    const linkable = prepared.filter((entry) => entry.storedSignature !== null);
     // IMMEDIATE: take the write lock first, so another process's batch cannot slip in between read and write.
     return this.db
-      .transaction(() =>
-        prepared.map(({ item, params, titleTokens, bodyTokens }): InsertResult => {
-          const found = existing.get(item.sourceId, item.guid);
-          if (found) return { status: 'duplicate', id: found.id, storyOf: found.story_of };
-          const storyOf = storyRoot.get(item.contentHash, item.sourceId)?.root ?? null;
-          const inserted = insert.get(...params, storyOf);
-          if (!inserted) throw new VigilError('corpus', `item ${item.sourceId}/${item.guid} was not stored`);
-          fts.run(inserted.id, titleTokens, bodyTokens);
-          for (const name of new Set(item.labels)) label.run(name, inserted.id);
-          return { status: 'new', id: inserted.id, storyOf };
-        }),
-      )
+      .transaction(() => {
+        // Read under the lock, so every committed item is a candidate (story-candidates.ts).
+        const pool = new StoryCandidatePool();
+        for (const span of candidateSpans(linkable.map((entry) => entry.publishedMs))) {
+          const rows = candidates.all(span.fromMs, span.toMs, MAX_STORED_CANDIDATES);
+          for (let i = rows.length - 1; i >= 0; i--) pool.add(candidateFromRow(rows[i] as StoryCandidateRow));
+        }
+        return prepared.map(
+          ({
+            item,
+            params,
+            titleTokens,
+            bodyTokens,
+            publishedMs,
+            signature,
+            storedSignature,
+          }): InsertResult => {
+            const found = existing.get(item.sourceId, item.guid);
+            if (found) return { status: 'duplicate', id: found.id, storyOf: found.story_of };
+            const story = { sourceId: item.sourceId, language: item.language, publishedMs, signature };
+            const linkable = storedSignature !== null;
+            const storyOf =
+              storyRoot.get(item.contentHash, item.sourceId)?.root ?? (linkable ? pool.match(story) : null);
+            const inserted = insert.get(...params, storyOf);
+            if (!inserted)
+              throw new VigilError('corpus', `item ${item.sourceId}/${item.guid} was not stored`);
+            fts.run(inserted.id, titleTokens, bodyTokens);
+            for (const name of new Set(item.labels)) label.run(name, inserted.id);
+            if (linkable) pool.add({ ...story, id: inserted.id, root: storyOf ?? inserted.id });
+            return { status: 'new', id: inserted.id, storyOf };
+          },
+        );
+      })
       .immediate();
   }
 

@@ -108,6 +108,12 @@ export const sqliteMigrations: readonly Migration[] = [
       'CREATE INDEX audit_by_at ON audit_log (at)',
     ],
   },
+  {
+    version: 3,
+    name: 'story signatures',
+    // Older items keep NULL: they are never candidates, so an upgrade links only what comes after.
+    statements: ['ALTER TABLE items ADD COLUMN story_signature TEXT'],
+  },
 ];
 
 interface VersionRow {
