@@ -27,16 +27,23 @@ async function unsubscribeUnreachable(
   deps: DeliverDeps,
 ): Promise<void> {
   const channel = await deps.store.getChannel(payload.channel);
+  const watches = await deps.store.listWatches(payload.channel);
   deps.log.warn({ channel: channelKey(payload.channel), reason }, 'channel unreachable: unsubscribed');
-  if (!channel || channel.topics.length === 0) return;
+  if ((!channel || channel.topics.length === 0) && watches.length === 0) return;
   const now = new Date().toISOString();
-  await deps.store.saveChannel({ ...channel, topics: [] }, now);
+  if (channel) await deps.store.saveChannel({ ...channel, topics: [] }, now);
+  // Its watches go too: they would otherwise keep raising alerts that can never be delivered.
+  for (const watch of watches) await deps.store.removeWatch(payload.channel, watch.id);
   await deps.store.appendAudit({
     at: now,
     actor: 'vigil',
     action: 'channel.unsubscribe-unreachable',
     channel: channelKey(payload.channel),
-    details: { reason, before: { topics: channel.topics }, after: { topics: [] } },
+    details: {
+      reason,
+      before: { topics: channel?.topics ?? [], watches: watches.map((watch) => watch.expression) },
+      after: { topics: [], watches: [] },
+    },
   });
 }
 

@@ -8,6 +8,7 @@ import { classify } from '../../src/classify/classify.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
+import { PermanentError } from '../../src/errors.js';
 import type { ParsedFeed } from '../../src/feeds/feed-item.js';
 import { ingestFeed } from '../../src/ingest/ingest-feed.js';
 import type { Notifier } from '../../src/ports.js';
@@ -84,5 +85,51 @@ describe('a burst of alerts', () => {
     // Every item of the burst has a sent delivery; running the jobs again sends nothing.
     for (const target of summary.alerts) expect(await dispatchAlert(target, deps)).toBe('already-sent');
     expect(alerts.length + replies.length).toBe(BURST_BUDGET.telegram);
+  });
+});
+
+describe('a channel that removed the bot', () => {
+  it('is unsubscribed, loses its watches, and the change is audited; the error is not retried', async () => {
+    await store.addWatch({
+      channel: { platform: 'telegram', channelId: '-100' },
+      expression: 'potash',
+      author: 'telegram:42',
+      createdAt: NOW,
+    });
+    const notifier: Notifier = {
+      platform: 'telegram',
+      sendAlert: async () => {
+        throw new PermanentError('Forbidden: bot was kicked from the group chat');
+      },
+      sendReply: async () => ({ messageId: 'r' }),
+    };
+    const source = makeSource({
+      id: 'wire',
+      addedAt: '2026-01-01T00:00:00.000Z',
+      health: { lastSuccessAt: NOW },
+    });
+    const summary = await ingestFeed(source, burst(1), NOW, { store, classify });
+    const [target] = summary.alerts;
+    expect(target).toBeDefined();
+    const log = createMemoryLogger();
+    const deps = { store, notifiers: new Map([['telegram', notifier]]), log };
+    await expect(dispatchAlert(target!, deps)).rejects.toBeInstanceOf(PermanentError);
+
+    expect((await store.getChannel({ platform: 'telegram', channelId: '-100' }))?.topics).toEqual([]);
+    expect(await store.listWatches({ platform: 'telegram', channelId: '-100' })).toEqual([]);
+    const [entry] = await store.listAudit({ limit: 1 });
+    expect(entry).toMatchObject({
+      actor: 'vigil',
+      action: 'channel.unsubscribe-unreachable',
+      details: { before: { topics: ['sanctions'], watches: ['potash'] }, after: { topics: [], watches: [] } },
+    });
+    expect(log.lines.some((line) => line.message === 'channel unreachable: unsubscribed')).toBe(true);
+
+    // The next burst raises nothing for that channel.
+    const next = await ingestFeed(source, { ...burst(2), items: burst(2).items.slice(1) }, NOW, {
+      store,
+      classify,
+    });
+    expect(next.alerts).toEqual([]);
   });
 });
