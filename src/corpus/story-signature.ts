@@ -220,24 +220,15 @@ function collectKeys(
   topics: Set<string>,
   keys: string[],
 ): void {
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const code = text.codePointAt(i) as number;
-    if (!isWordCode(code)) {
-      i += code > 0xffff ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    i = wordEnd(text, start);
-    const found = wordClass(text.slice(start, i));
+  forEachWord(text, (surface, start) => {
+    const found = wordClass(surface);
     keys.push(found.key);
     if (found.fixed !== null) {
       (found.fixed.charCodeAt(0) === 0x74 ? topics : names).add(found.fixed);
     } else if (found.name !== null && (found.acronym || (useCapitals && !startsSentence(text, start)))) {
       names.add(found.name);
     }
-  }
+  });
 }
 
 /** An English headline In Title Case capitalises every word, so capitals say nothing there. */

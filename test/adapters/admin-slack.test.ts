@@ -11,7 +11,7 @@ import { createMetrics } from '../../src/metrics.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { makeDeps, makeStore } from '../unit/commands/fixtures.js';
+import { configSnapshot, makeDeps, makeStore } from '../unit/commands/fixtures.js';
 
 const TOKEN = 'xoxb-test-token';
 const SECRET = 'test-signing-secret';
@@ -55,14 +55,7 @@ async function send(text: string, user: string): Promise<string> {
   return JSON.stringify(fake.responses(id)[0]);
 }
 
-async function snapshot() {
-  return {
-    channel: await store.getChannel(CHAT),
-    watches: await store.listWatches(),
-    sources: (await store.listSources()).map((source) => [source.id, source.paused]),
-    audit: await store.listAudit({ limit: 50 }),
-  };
-}
+const snapshot = () => configSnapshot(store, CHAT);
 
 beforeEach(async () => {
   fake = await startFakeSlackApi({

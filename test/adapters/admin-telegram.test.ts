@@ -8,7 +8,7 @@ import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { makeDeps, makeStore } from '../unit/commands/fixtures.js';
+import { configSnapshot, makeDeps, makeStore } from '../unit/commands/fixtures.js';
 
 const GROUP = -1001234567890;
 const ADMIN = 7;
@@ -46,14 +46,7 @@ async function send(text: string, from: number): Promise<string> {
   return replies[0]?.plainText ?? '';
 }
 
-async function snapshot() {
-  return {
-    channel: await store.getChannel(CHAT),
-    watches: await store.listWatches(),
-    sources: (await store.listSources()).map((source) => [source.id, source.paused]),
-    audit: await store.listAudit({ limit: 50 }),
-  };
-}
+const snapshot = () => configSnapshot(store, CHAT);
 
 beforeEach(async () => {
   fake = await startFakeTelegramApi();

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CommandDeps, CommandRequest } from '../../../src/commands/command.js';
 import type { CorpusStore, ItemInput } from '../../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../../src/corpus/create-corpus-store.js';
-import type { Clock } from '../../../src/ports.js';
+import type { ChannelRef, Clock } from '../../../src/ports.js';
 
 export const T0 = '2025-06-10T12:00:00.000Z';
 export const TOPICS = ['sanctions', 'prisoners', 'diplomacy'] as const;
@@ -89,4 +89,14 @@ export function makeRequest(
 /** Every line of a reply as one string, for `toContain` checks. */
 export function textOf(reply: { title?: string; lines: string[]; items?: { title: string }[] }): string {
   return [reply.title ?? '', ...reply.lines, ...(reply.items ?? []).map((i) => i.title)].join('\n');
+}
+
+/** Everything an admin command can change, to assert that a refused command changed nothing. */
+export async function configSnapshot(store: CorpusStore, channel: ChannelRef) {
+  return {
+    channel: await store.getChannel(channel),
+    watches: await store.listWatches(),
+    sources: (await store.listSources()).map((source) => [source.id, source.paused]),
+    audit: await store.listAudit({ limit: 50 }),
+  };
 }
