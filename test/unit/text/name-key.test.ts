@@ -63,6 +63,7 @@ const SAME_NAME = [
   ['Andrzej', 'Анджей', 'Анджэй'],
   ['Statkevich', 'Статкевіч', 'Статкевич', 'Statkiewicz', 'Statkevič'],
   ['Babaryka', 'Бабарыка', 'Бабарико', 'Babarika'],
+  ['Chultsova', 'Чульцова', 'Чульцовай', 'Čulcova'],
 ];
 
 const DIFFERENT = [
