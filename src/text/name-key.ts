@@ -42,6 +42,8 @@ const GROUPS: readonly (readonly [string, string])[] = [
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'j']);
 const LETTER = /\p{L}/u;
 const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
+/** Doubled letters count once, before and after the groups (tss, ttsa, Kellogg). */
+const DOUBLED = /([a-z])\1+/g;
 
 /**
  * Case and declension endings (after transliteration) that names take in these languages:
@@ -152,7 +154,8 @@ export function nameKey(word: string): string {
   const slavicLatin = cyrillic || /[w\u0080-\u024f]/u.test(lower);
   // ў and ŭ are consonants (в, w): marked before folding, which would make them u.
   const folded = foldWord(lower.replaceAll('ў', 'в').replaceAll('ŭ', 'w'));
-  const grouped = resolveC(applyGroups(folded), slavicLatin).replace(/([a-z])\1+/g, '$1');
+  const single = folded.replace(DOUBLED, '$1');
+  const grouped = resolveC(applyGroups(single), slavicLatin).replace(DOUBLED, '$1');
   // Cyrillic у is always a vowel (ў is its own letter); only Latin spellings write ў as u.
   const vowels = cyrillic ? grouped : nonSyllabicU(grouped);
   const key = shape(stripEnding(vowels));

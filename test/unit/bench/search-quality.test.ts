@@ -85,9 +85,9 @@ describe('the judged query set', () => {
   it('holds 60+ queries, 20+ held out by the fixed rule written in the file', () => {
     expect(file.queries.length).toBeGreaterThanOrEqual(60);
     expect(file.splitRule).toMatch(/every third query/);
-    file.queries.forEach((query, index) =>
-      expect([query.id, query.split]).toEqual([query.id, index % 3 === 2 ? 'held-out' : 'dev']),
-    );
+    for (const [index, query] of file.queries.entries()) {
+      expect([query.id, query.split]).toEqual([query.id, index % 3 === 2 ? 'held-out' : 'dev']);
+    }
     expect(file.queries.filter((query) => query.split === 'held-out').length).toBeGreaterThanOrEqual(20);
   });
 
