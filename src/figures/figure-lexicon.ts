@@ -92,6 +92,7 @@ export const PEOPLE = compilePhrases([
   'citizen|s',
   'national|s',
   'человек',
+  'человека',
   'людей',
   'лиц',
   'граждан',
