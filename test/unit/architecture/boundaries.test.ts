@@ -61,6 +61,16 @@ describe('dependency direction', () => {
     expect([...fromJobs, ...fromAdapters]).toEqual([]);
   });
 
+  it('src/ loads no chart library or font: they stay in adapters/charts', () => {
+    const heavy = ['vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf'];
+    const offending = sourceFiles('src').flatMap((file) =>
+      imports(file)
+        .filter((specifier) => heavy.some((name) => specifier === name || specifier.startsWith(`${name}/`)))
+        .map((specifier) => `${file} → ${specifier}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('only jobs/runners/bullmq-runner.ts imports bullmq', () => {
     const users = [...sourceFiles('jobs'), ...sourceFiles('adapters')].filter((file) =>
       imports(file).some((specifier) => specifier === 'bullmq'),
