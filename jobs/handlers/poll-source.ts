@@ -82,7 +82,7 @@ export async function pollSource(
         etag: result.etag,
         lastModified: result.lastModified,
         ...(result.permanentRedirectTo ? { url: result.permanentRedirectTo } : {}),
-        ...(source.kind === 'unknown' ? { kind: feed.kind } : {}),
+        ...(source.format === null ? { format: feed.kind } : {}),
       });
       if (result.permanentRedirectTo) log.info({ to: result.permanentRedirectTo }, 'feed moved permanently');
       for (const target of ingest.alerts) await context.enqueue('deliver', target);
@@ -151,7 +151,7 @@ async function recordSuccess(
   store: CorpusStore,
   source: Source,
   now: Date,
-  patch: { etag?: string | null; lastModified?: string | null; url?: string; kind?: Source['kind'] },
+  patch: { etag?: string | null; lastModified?: string | null; url?: string; format?: Source['format'] },
 ): Promise<void> {
   await store.updateSource(source.id, {
     ...patch,

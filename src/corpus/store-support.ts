@@ -1,4 +1,4 @@
-/** Small rules both stores share: times, date ranges, paging, and errors callers can act on. */
+/** Small rules of the store: times, date ranges, paging, ids, and errors callers can act on. */
 import { VigilError } from '../errors.js';
 import type { SearchQuery } from './search-query.js';
 
@@ -40,6 +40,11 @@ export function clampPage(page: { limit: number; offset: number }): { limit: num
   return { limit, offset };
 }
 
+/** Item, watch and audit ids are 32-bit integers (PostgreSQL `integer`); nothing else names a row. */
+export function isStorableId(id: number): boolean {
+  return Number.isInteger(id) && id >= -2_147_483_648 && id <= 2_147_483_647;
+}
+
 export function duplicateSourceError(id: string, url: string): VigilError {
   return new VigilError(
     'duplicate-source',
@@ -51,7 +56,7 @@ export function unknownItemError(itemId: number): VigilError {
   return new VigilError('unknown-item', `item ${itemId} is not in the corpus`);
 }
 
-/** PostgreSQL text cannot hold NUL; both stores drop it so they keep the same text. */
+/** PostgreSQL text cannot hold NUL; the store drops it on both engines so they keep the same text. */
 export function storableText(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import type { CorpusStore, ItemInput } from '../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { parseSearchQuery } from '../../src/corpus/search-query.js';
 import { databaseUrl, hasPostgres } from '../helpers/services.js';
 import { makeItem } from './corpus-store.contract.js';

@@ -57,7 +57,7 @@ export async function addSource(
       name,
       url: found.feedUrl,
       siteUrl: url === found.feedUrl ? null : url,
-      kind: found.kind,
+      format: found.kind,
       intervalSeconds: options.interval,
     },
     options.now.toISOString(),
