@@ -35,6 +35,11 @@ export interface SearchHit {
 export interface SearchPage {
   hits: SearchHit[];
   total: number;
+  /**
+   * Set when the page asked for starts past the deepest offset the store reads (MAX_SEARCH_OFFSET):
+   * no hits are read, `total` is still told, and the caller can say to narrow the query.
+   */
+  maxOffset?: number;
 }
 
 export interface CorpusStats {

@@ -5,6 +5,11 @@ import type { SearchQuery } from './search-query.js';
 const DAY_MS = 86_400_000;
 /** Results per page never exceed this, whatever the caller asks. */
 const MAX_PAGE_SIZE = 200;
+/**
+ * Search reads no deeper than this many results (50 pages of 200): an engine asked for a huge
+ * OFFSET fails or reads everything before it, and no person pages that far.
+ */
+export const MAX_SEARCH_OFFSET = 10_000;
 
 /** Milliseconds since the epoch of an ISO time; a bad time is the caller's bug, said plainly. */
 export function toMs(iso: string, what: string): number {
@@ -36,7 +41,8 @@ export function clampPage(page: { limit: number; offset: number }): { limit: num
   const limit = Number.isFinite(page.limit)
     ? Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(page.limit)))
     : 10;
-  const offset = Number.isFinite(page.offset) ? Math.max(0, Math.floor(page.offset)) : 0;
+  // NaN reads from the start; +Infinity is past any depth (search says how deep it reads).
+  const offset = Number.isNaN(page.offset) ? 0 : Math.max(0, Math.floor(page.offset));
   return { limit, offset };
 }
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MARK_END, MARK_START } from '../../src/commands/reply.js';
 import type { CorpusStore, InsertResult, ItemInput, NewSource } from '../../src/corpus/corpus-store.js';
 import { parseSearchQuery, type SearchQuery } from '../../src/corpus/search-query.js';
+import { MAX_SEARCH_OFFSET } from '../../src/corpus/store-support.js';
 import { VigilError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
@@ -602,6 +603,21 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
           total: 7,
         });
         expect((await store.search(query('minsk'), { limit: 10_000, offset: 0 })).hits).toHaveLength(7);
+      });
+
+      it('reads no deeper than MAX_SEARCH_OFFSET and says so, whatever page is asked', async () => {
+        await store.insertItems([makeItem({ text: 'minsk' }), makeItem({ title: 'x' })]);
+        for (const offset of [MAX_SEARCH_OFFSET + 1, 2 ** 53, Number.MAX_VALUE, Number.POSITIVE_INFINITY]) {
+          for (const text of ['minsk', 'topic:sanctions', '-minsk']) {
+            const page = await store.search(query(text), { limit: 10, offset });
+            const total = (await store.search(query(text), { limit: 10, offset: 0 })).total;
+            expect(page, `${text} at ${offset}`).toEqual({ hits: [], total, maxOffset: MAX_SEARCH_OFFSET });
+          }
+        }
+        // The deepest page itself is still read.
+        expect(
+          (await store.search(query('minsk'), { limit: 10, offset: MAX_SEARCH_OFFSET })).maxOffset,
+        ).toBeUndefined();
       });
 
       it('answers every hostile query with results or a parse error, never an engine error', async () => {

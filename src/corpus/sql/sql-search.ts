@@ -7,7 +7,7 @@ import type { SearchPage } from '../item-search.js';
 import { compileTextQuery, negativePart, positivePart } from '../key-query.js';
 import type { SearchQuery } from '../search-query.js';
 import { makeSnippet } from '../snippet.js';
-import { clampPage, dateRange, storableText } from '../store-support.js';
+import { clampPage, dateRange, MAX_SEARCH_OFFSET, storableText } from '../store-support.js';
 import { ITEM_COLUMNS, type ItemRow, toItem } from './item-rows.js';
 import { marks, type SqlDatabase, type SqlValue } from './sql-database.js';
 import type { SqlDialect } from './sql-dialect.js';
@@ -23,6 +23,10 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     page: { limit: number; offset: number },
   ): Promise<SearchPage> {
     const { limit, offset } = clampPage(page);
+    if (offset > MAX_SEARCH_OFFSET) {
+      const { total } = await search(query, { limit: 1, offset: 0 });
+      return { hits: [], total, maxOffset: MAX_SEARCH_OFFSET };
+    }
     const where: string[] = [];
     const params: SqlValue[] = [];
     const among = (column: string, values: readonly string[]) => {
