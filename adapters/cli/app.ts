@@ -14,7 +14,9 @@ import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
+import type { AuditLog } from '../../src/corpus/audit-log.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
+import type { SourceCatalog } from '../../src/corpus/source-catalog.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { type Clock, channelKey, type Logger, type Notifier, systemClock } from '../../src/ports.js';
@@ -175,7 +177,7 @@ function pick(adapter: Omit<ChatAdapter, 'platform'>): Omit<ChatAdapter, 'platfo
  * sources as admins made them, even if they removed every one.
  */
 async function loadCatalogueOnFirstStart(
-  store: CorpusStore,
+  store: SourceCatalog & AuditLog,
   file: string,
   clock: Clock,
   log: Logger,
