@@ -3,6 +3,7 @@
  * writer locks as transaction-scoped advisory locks per schema, and connection failures at start
  * as one ConfigError naming VIGIL_DB without its password.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
   SqlConstraintError,
@@ -29,35 +30,44 @@ function translate(error: unknown): unknown {
   return constraint === undefined ? error : new SqlConstraintError(constraint, { cause: error });
 }
 
-const numbered = new Map<string, string>();
-function toPg(sql: string): string {
-  let text = numbered.get(sql);
-  if (text === undefined) {
-    text = numberPlaceholders(sql);
-    if (numbered.size >= 1000) numbered.clear();
-    numbered.set(sql, text);
+/** The store's SQL as PostgreSQL takes it, with a stable statement name (a hash of the text). */
+interface PgStatement {
+  text: string;
+  name: string;
+}
+
+const statements = new Map<string, PgStatement>();
+function toPg(sql: string): PgStatement {
+  let statement = statements.get(sql);
+  if (statement === undefined) {
+    const text = numberPlaceholders(sql);
+    statement = { text, name: `vigil-${createHash('sha1').update(text).digest('hex').slice(0, 16)}` };
+    if (statements.size >= 1000) statements.clear();
+    statements.set(sql, statement);
   }
-  return text;
+  return statement;
 }
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
-function executor(target: Queryable): SqlExecutor {
+/**
+ * `prepare`: run statements as named prepared statements, parsed and planned once per
+ * connection. Used inside transactions, whose statements (the insert loop, migrations) are a
+ * small fixed set run many times; search builds statements of many shapes and runs unnamed.
+ */
+function executor(target: Queryable, prepare: boolean): SqlExecutor {
+  const query = async <Row extends SqlRow>(sql: string, params: readonly SqlValue[]) => {
+    const { text, name } = toPg(sql);
+    try {
+      return await target.query<Row>({ text, values: params as unknown[], ...(prepare ? { name } : {}) });
+    } catch (error) {
+      throw translate(error);
+    }
+  };
   return {
-    async all<Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
-      try {
-        return (await target.query<Row>(toPg(sql), params as unknown[])).rows;
-      } catch (error) {
-        throw translate(error);
-      }
-    },
-    async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-      try {
-        return (await target.query(toPg(sql), params as unknown[])).rowCount ?? 0;
-      } catch (error) {
-        throw translate(error);
-      }
-    },
+    all: async <Row extends SqlRow>(sql: string, params: readonly SqlValue[] = []) =>
+      (await query<Row>(sql, params)).rows,
+    run: async (sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rowCount ?? 0,
   };
 }
 
@@ -70,7 +80,7 @@ class PostgresDatabase implements SqlDatabase {
     /** Advisory locks are per schema: stores in other schemas do not wait for each other. */
     private readonly lockScope: string,
   ) {
-    this.direct = executor(pool);
+    this.direct = executor(pool, false);
   }
 
   all<Row extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<Row[]> {
@@ -86,7 +96,7 @@ class PostgresDatabase implements SqlDatabase {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigil-${lock}:${this.lockScope}`]);
-      const result = await work(executor(client));
+      const result = await work(executor(client, true));
       await client.query('COMMIT');
       return result;
     } catch (error) {

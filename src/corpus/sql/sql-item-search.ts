@@ -12,9 +12,12 @@ import {
 import { relinkStories } from '../story-links.js';
 import { encodeSignature, type StorySignature } from '../story-signature.js';
 import { ITEM_COLUMNS, type ItemRow, toItem } from './item-rows.js';
-import type { SqlDatabase, SqlRow, SqlValue } from './sql-database.js';
+import { marks, type SqlDatabase, type SqlExecutor, type SqlRow, type SqlValue } from './sql-database.js';
 import type { IndexedItem, SqlDialect } from './sql-dialect.js';
 import { createSqlSearch } from './sql-search.js';
+
+/** Stored text cannot hold NUL (store-support.ts), so it separates the two parts. */
+const itemKey = (sourceId: string, guid: string) => `${sourceId}\u0000${guid}`;
 
 /** Recent items that may join a new item's story (story-candidates.ts), newest first. */
 const STORY_CANDIDATES = `
@@ -36,9 +39,15 @@ interface CountRow extends SqlRow {
   n: number;
 }
 
+/** Guids looked up per statement when checking which items are already stored. */
+const MAX_LOOKUP = 256;
+
 /** An item with everything computed before the write lock is taken. */
 interface PreparedItem {
   item: ItemInput;
+  /** Its (source, guid) as stored. */
+  sourceId: string;
+  guid: string;
   indexed: IndexedItem;
   story: { sourceId: string; language: string | null; publishedMs: number; signature: StorySignature };
   linkable: boolean;
@@ -63,14 +72,17 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
     const storedSignature = encodeSignature(keys.signature);
     const sourceId = storableText(item.sourceId);
     const indexed = { titleKeys: keys.title, bodyKeys: keys.body, labels: item.labels.map(storableText) };
+    const guid = storableText(item.guid);
     return {
       item,
+      sourceId,
+      guid,
       indexed,
       story: { sourceId: item.sourceId, language: item.language, publishedMs, signature: keys.signature },
       linkable: storedSignature !== null,
       params: [
         sourceId,
-        storableText(item.guid),
+        guid,
         item.url === null ? null : storableText(item.url),
         storableText(item.title),
         storableText(item.text),
@@ -87,6 +99,36 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
         sourceId,
       ],
     };
+  };
+
+  /**
+   * The items of the batch already stored, by (source, guid): one statement per source and
+   * chunk of guids, not one per item (a poll mostly sees items it stored before). Chunks are
+   * padded to a power of two so a few statement texts serve every batch size.
+   */
+  const storedItems = async (tx: SqlExecutor, prepared: readonly PreparedItem[]) => {
+    const guidsBySource = new Map<string, Set<string>>();
+    for (const { sourceId, guid } of prepared) {
+      const guids = guidsBySource.get(sourceId) ?? new Set<string>();
+      guids.add(guid);
+      guidsBySource.set(sourceId, guids);
+    }
+    const stored = new Map<string, { id: number; storyOf: number | null }>();
+    for (const [sourceId, guidSet] of guidsBySource) {
+      const guids = [...guidSet];
+      for (let start = 0; start < guids.length; start += MAX_LOOKUP) {
+        const chunk = guids.slice(start, start + MAX_LOOKUP);
+        const size = 2 ** Math.ceil(Math.log2(chunk.length));
+        const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => chunk[0] ?? '')];
+        const rows = await tx.all<{ guid: string; id: number; story_of: number | null }>(
+          `SELECT guid, id, story_of FROM items WHERE source_id = ? AND guid IN (${marks(size)})`,
+          [sourceId, ...padded],
+        );
+        for (const row of rows)
+          stored.set(itemKey(sourceId, row.guid), { id: row.id, storyOf: row.story_of });
+      }
+    }
+    return stored;
   };
 
   const readItems = async (sql: string, params: SqlValue[]) =>
@@ -111,14 +153,12 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
             pool.add(candidateFromRow({ ...row, published_ms: dialect.readTime(row.published_at) }));
           }
         }
+        const stored = await storedItems(tx, prepared);
         const results: InsertResult[] = [];
-        for (const { item, indexed, story, linkable, params } of prepared) {
-          const [found] = await tx.all<{ id: number; story_of: number | null }>(
-            'SELECT id, story_of FROM items WHERE source_id = ? AND guid = ?',
-            [params[0] ?? null, params[1] ?? null],
-          );
+        for (const { item, sourceId, guid, indexed, story, linkable, params } of prepared) {
+          const found = stored.get(itemKey(sourceId, guid));
           if (found) {
-            results.push({ status: 'duplicate', id: found.id, storyOf: found.story_of });
+            results.push({ status: 'duplicate', ...found });
             continue;
           }
           // The content-hash link, when there is one, wins inside the INSERT; this is the fallback.
@@ -131,6 +171,8 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
           if (!row) throw new VigilError('corpus', `item ${item.sourceId}/${item.guid} was not stored`);
           await dialect.afterItemInsert(tx, row.id, indexed);
           if (linkable) pool.add({ ...story, id: row.id, root: row.story_of ?? row.id });
+          // A later item of this batch with the same (source, guid) is a duplicate of this one.
+          stored.set(itemKey(sourceId, guid), { id: row.id, storyOf: row.story_of });
           results.push({ status: 'new', id: row.id, storyOf: row.story_of });
         }
         return results;
