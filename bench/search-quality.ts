@@ -17,9 +17,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { createCorpusStore, isPostgresUrl } from '../adapters/db/create-corpus-store.js';
+
 import { classify } from '../src/classify/classify.js';
 import type { CorpusStore, ItemInput } from '../src/corpus/corpus-store.js';
-import { createCorpusStore, isPostgresUrl } from '../src/corpus/create-corpus-store.js';
 import { parseSearchQuery } from '../src/corpus/search-query.js';
 import { normaliseItem } from '../src/feeds/normalise-item.js';
 import { packageRoot } from '../src/paths.js';

@@ -14,12 +14,14 @@ import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
+import type { AuditLog } from '../../src/corpus/audit-log.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
+import type { SourceCatalog } from '../../src/corpus/source-catalog.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { type Clock, channelKey, type Logger, type Notifier, systemClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
+import { createCorpusStore } from '../db/create-corpus-store.js';
 import type { RouteHandler } from '../http/server.js';
 import { createSlackAdapter } from '../slack/slack-adapter.js';
 import { createTelegramAdapter } from '../telegram/adapter.js';
@@ -68,7 +70,7 @@ export async function createApp(
   options: AppOptions = {},
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
-  const store = await createCorpusStore(config.database);
+  const store = await createCorpusStore(config.database, { log });
   const metrics = createMetrics();
   const fetchOptions: FetchOptions = { allowPrivate: config.allowPrivateFeeds };
 
@@ -175,7 +177,7 @@ function pick(adapter: Omit<ChatAdapter, 'platform'>): Omit<ChatAdapter, 'platfo
  * sources as admins made them, even if they removed every one.
  */
 async function loadCatalogueOnFirstStart(
-  store: CorpusStore,
+  store: SourceCatalog & AuditLog,
   file: string,
   clock: Clock,
   log: Logger,

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { ConfigError, describeError } from '../../src/errors.js';
 import { createLogger } from '../../src/log/create-logger.js';
+import { createCorpusStore } from '../db/create-corpus-store.js';
 import { type App, createApp } from './app.js';
 import { auditCommand } from './commands/audit.js';
 import { classifyCommand } from './commands/classify.js';
@@ -49,8 +49,8 @@ async function withApp(
 async function withStore(
   task: (store: CorpusStore, fetchOptions: { allowPrivate: boolean }) => Promise<number>,
 ) {
-  const { config } = setup();
-  const store = await createCorpusStore(config.database);
+  const { config, log } = setup();
+  const store = await createCorpusStore(config.database, { log });
   try {
     process.exitCode = await task(store, { allowPrivate: config.allowPrivateFeeds });
   } finally {

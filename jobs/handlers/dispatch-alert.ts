@@ -4,14 +4,19 @@
  */
 import { buildAlert, makeSnippet } from '../../src/alerts/build-alert.js';
 import type { Reply, ReplyItem } from '../../src/commands/reply.js';
-import type { CorpusStore } from '../../src/corpus/corpus-store.js';
+import type { AuditLog } from '../../src/corpus/audit-log.js';
+import type { ChannelSettings } from '../../src/corpus/channel-settings.js';
+import type { DeliveryOutbox } from '../../src/corpus/delivery-outbox.js';
+import type { ItemSearch } from '../../src/corpus/item-search.js';
+import type { SourceCatalog } from '../../src/corpus/source-catalog.js';
 import { describeError, PermanentError } from '../../src/errors.js';
 import type { Metrics } from '../../src/metrics.js';
 import { channelKey, type Logger, type Notifier, type SentMessage } from '../../src/ports.js';
 import type { DeliverPayload } from '../job-types.js';
 
 export interface DeliverDeps {
-  store: CorpusStore;
+  /** The delivery row first; the item, its source and the channel's settings to build and address the alert. */
+  store: DeliveryOutbox & ItemSearch & SourceCatalog & ChannelSettings & AuditLog;
   notifiers: ReadonlyMap<string, Notifier>;
   log: Logger;
   metrics?: Metrics;

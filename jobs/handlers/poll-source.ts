@@ -10,19 +10,21 @@ import {
 } from '../../src/alerts/source-health.js';
 import type { Classification, ClassifyInput } from '../../src/classify/classification.js';
 import type { Reply } from '../../src/commands/reply.js';
-import type { CorpusStore, Source } from '../../src/corpus/corpus-store.js';
+import type { AuditLog } from '../../src/corpus/audit-log.js';
+import type { ItemSearch } from '../../src/corpus/item-search.js';
 import { parseSearchQuery } from '../../src/corpus/search-query.js';
+import type { Source, SourceCatalog } from '../../src/corpus/source-catalog.js';
 import { describeError, FeedError } from '../../src/errors.js';
 import { nextPollDelay } from '../../src/feeds/backoff.js';
 import { type FetchOptions, fetchFeed } from '../../src/feeds/fetch-feed.js';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
-import { ingestFeed } from '../../src/ingest/ingest-feed.js';
+import { type IngestDeps, ingestFeed } from '../../src/ingest/ingest-feed.js';
 import type { Metrics } from '../../src/metrics.js';
 import type { Clock, Logger } from '../../src/ports.js';
 import type { JobContext, PollPayload } from '../job-types.js';
 
 export interface PollDeps {
-  store: CorpusStore;
+  store: SourceCatalog & AuditLog & IngestDeps['store'];
   classify: (input: ClassifyInput) => Classification;
   fetchOptions: FetchOptions;
   clock: Clock;
@@ -82,7 +84,7 @@ export async function pollSource(
         etag: result.etag,
         lastModified: result.lastModified,
         ...(result.permanentRedirectTo ? { url: result.permanentRedirectTo } : {}),
-        ...(source.kind === 'unknown' ? { kind: feed.kind } : {}),
+        ...(source.format === null ? { format: feed.kind } : {}),
       });
       if (result.permanentRedirectTo) log.info({ to: result.permanentRedirectTo }, 'feed moved permanently');
       for (const target of ingest.alerts) await context.enqueue('deliver', target);
@@ -140,7 +142,7 @@ async function tellHealth(sourceId: string, now: Date, deps: PollDeps, log: Logg
 }
 
 /** The publishing rhythm from the source's newest items (a filter-only search is newest first). */
-async function recentRhythm(store: CorpusStore, sourceId: string): Promise<Rhythm | null> {
+async function recentRhythm(store: Pick<ItemSearch, 'search'>, sourceId: string): Promise<Rhythm | null> {
   const parsed = parseSearchQuery(`source:${sourceId}`);
   if (!parsed.ok) return null;
   const page = await store.search(parsed.query, { limit: 20, offset: 0 });
@@ -148,10 +150,10 @@ async function recentRhythm(store: CorpusStore, sourceId: string): Promise<Rhyth
 }
 
 async function recordSuccess(
-  store: CorpusStore,
+  store: SourceCatalog,
   source: Source,
   now: Date,
-  patch: { etag?: string | null; lastModified?: string | null; url?: string; kind?: Source['kind'] },
+  patch: { etag?: string | null; lastModified?: string | null; url?: string; format?: Source['format'] },
 ): Promise<void> {
   await store.updateSource(source.id, {
     ...patch,
@@ -165,7 +167,12 @@ async function recordSuccess(
   });
 }
 
-async function recordFailure(store: CorpusStore, source: Source, now: Date, error: unknown): Promise<void> {
+async function recordFailure(
+  store: SourceCatalog & AuditLog,
+  source: Source,
+  now: Date,
+  error: unknown,
+): Promise<void> {
   const failures = source.health.consecutiveFailures + 1;
   const reason = describeError(error);
   if (error instanceof FeedError && error.kind === 'gone') {

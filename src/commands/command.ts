@@ -1,5 +1,8 @@
 /** A chat command as every platform hands it to the core, and what the core needs to answer it. */
-import type { CorpusStore } from '../corpus/corpus-store.js';
+import type { AuditLog } from '../corpus/audit-log.js';
+import type { ChannelSettings } from '../corpus/channel-settings.js';
+import type { ItemSearch } from '../corpus/item-search.js';
+import type { SourceCatalog } from '../corpus/source-catalog.js';
 import type { FetchOptions } from '../feeds/fetch-feed.js';
 import type { ChannelRef, Clock, Logger } from '../ports.js';
 
@@ -21,8 +24,11 @@ export interface CommandRequest {
   isPlatformAdmin(): Promise<boolean>;
 }
 
+/** What chat commands read and change: everything but deliveries. */
+export type CommandStore = ItemSearch & SourceCatalog & ChannelSettings & AuditLog;
+
 export interface CommandDeps {
-  store: CorpusStore;
+  store: CommandStore;
   clock: Clock;
   /** `telegram:<id>` / `slack:<id>` entries from VIGIL_ADMINS. */
   admins: readonly string[];

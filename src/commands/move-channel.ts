@@ -1,5 +1,6 @@
 /** A chat changed its id (a Telegram group upgraded to a supergroup): its settings follow it. */
-import type { CorpusStore } from '../corpus/corpus-store.js';
+import type { AuditLog } from '../corpus/audit-log.js';
+import type { ChannelSettings } from '../corpus/channel-settings.js';
 import type { ChannelRef, Clock } from '../ports.js';
 
 export interface MoveChannelResult {
@@ -14,7 +15,7 @@ export interface MoveChannelResult {
 export async function moveChannel(
   from: ChannelRef,
   to: ChannelRef,
-  deps: { store: CorpusStore; clock: Clock },
+  deps: { store: ChannelSettings & AuditLog; clock: Clock },
   actor: string,
 ): Promise<MoveChannelResult> {
   const old = await deps.store.getChannel(from);

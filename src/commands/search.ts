@@ -1,5 +1,5 @@
 /** The lookup behind `vigil search` and the chat `search` command: parse, search, shape the results. */
-import type { CorpusStore, SearchHit } from '../corpus/corpus-store.js';
+import type { ItemSearch, SearchHit } from '../corpus/item-search.js';
 import { parseSearchQuery } from '../corpus/search-query.js';
 import type { ReplyItem } from './reply.js';
 
@@ -18,7 +18,7 @@ export function toReplyItem(hit: SearchHit): ReplyItem {
 }
 
 export async function searchCorpus(
-  store: CorpusStore,
+  store: Pick<ItemSearch, 'search'>,
   text: string,
   page: { limit: number; offset: number },
   /** Known topics: `topic:` is checked against them so a typo gets a message, not zero results. */

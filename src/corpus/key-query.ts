@@ -121,6 +121,11 @@ export function positivePart(expr: KeyExpr): KeyExpr {
   }
 }
 
+/** For a query that only excludes (`-football`): everything it excludes, as one expression. */
+export function negativePart(expr: KeyExpr): KeyExpr {
+  return expr.type === 'and' ? { type: 'or', nodes: expr.negatives } : expr;
+}
+
 /** Compiles the text part of a query; `value: null` when no word yields a key (only punctuation). */
 export function compileTextQuery(node: QueryNode): CompileResult {
   const markKeys = new Set<string>();

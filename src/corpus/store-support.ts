@@ -1,10 +1,15 @@
-/** Small rules both stores share: times, date ranges, paging, and errors callers can act on. */
+/** Small rules of the store: times, date ranges, paging, ids, and errors callers can act on. */
 import { VigilError } from '../errors.js';
 import type { SearchQuery } from './search-query.js';
 
 const DAY_MS = 86_400_000;
 /** Results per page never exceed this, whatever the caller asks. */
 const MAX_PAGE_SIZE = 200;
+/**
+ * Search reads no deeper than this many results (50 pages of 200): an engine asked for a huge
+ * OFFSET fails or reads everything before it, and no person pages that far.
+ */
+export const MAX_SEARCH_OFFSET = 10_000;
 
 /** Milliseconds since the epoch of an ISO time; a bad time is the caller's bug, said plainly. */
 export function toMs(iso: string, what: string): number {
@@ -36,8 +41,14 @@ export function clampPage(page: { limit: number; offset: number }): { limit: num
   const limit = Number.isFinite(page.limit)
     ? Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(page.limit)))
     : 10;
-  const offset = Number.isFinite(page.offset) ? Math.max(0, Math.floor(page.offset)) : 0;
+  // NaN reads from the start; +Infinity is past any depth (search says how deep it reads).
+  const offset = Number.isNaN(page.offset) ? 0 : Math.max(0, Math.floor(page.offset));
   return { limit, offset };
+}
+
+/** Item, watch and audit ids are 32-bit integers (PostgreSQL `integer`); nothing else names a row. */
+export function isStorableId(id: number): boolean {
+  return Number.isInteger(id) && id >= -2_147_483_648 && id <= 2_147_483_647;
 }
 
 export function duplicateSourceError(id: string, url: string): VigilError {
@@ -51,7 +62,7 @@ export function unknownItemError(itemId: number): VigilError {
   return new VigilError('unknown-item', `item ${itemId} is not in the corpus`);
 }
 
-/** PostgreSQL text cannot hold NUL; both stores drop it so they keep the same text. */
+/** PostgreSQL text cannot hold NUL; the store drops it on both engines so they keep the same text. */
 export function storableText(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }

@@ -3,12 +3,15 @@
 import { type FoldedTarget, foldBursts } from '../alerts/fold-burst.js';
 import { isAlertable, matchAlerts } from '../alerts/match-alerts.js';
 import type { Classification, ClassifyInput } from '../classify/classification.js';
-import type { CorpusStore, ItemInput, Source } from '../corpus/corpus-store.js';
+import type { ChannelSettings } from '../corpus/channel-settings.js';
+import type { ItemInput, ItemSearch } from '../corpus/item-search.js';
+import type { Source } from '../corpus/source-catalog.js';
 import type { ParsedFeed } from '../feeds/feed-item.js';
 import { prepareWatches } from '../watches/channel-watches.js';
 
 export interface IngestDeps {
-  store: CorpusStore;
+  /** Stores the items, and reads who follows what. */
+  store: ItemSearch & ChannelSettings;
   classify: (input: ClassifyInput) => Classification;
 }
 

@@ -1,6 +1,7 @@
 // The Slack adapter against the fake Web API: signed requests through vigil's HTTP server, replies at the
 // response_url, alerts through chat.postMessage, and Slack's refusals as vigil's errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
 import { createSlackClient } from '../../adapters/slack/client.js';
 import { createAdminCheck, toSlackResponse } from '../../adapters/slack/inbound.js';
@@ -13,7 +14,6 @@ import { handleCommand } from '../../src/commands/handle-command.js';
 import { MARK_END, MARK_START } from '../../src/commands/reply.js';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
 import { createMetrics } from '../../src/metrics.js';
 import type { Clock } from '../../src/ports.js';

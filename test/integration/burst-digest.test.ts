@@ -1,13 +1,13 @@
 // Issue 6: a burst past a channel's budget reaches it as the first alerts plus one digest message,
 // nothing dropped, nothing sent twice when the jobs run again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
 import type { Alert } from '../../src/alerts/alert.js';
 import { BURST_BUDGET } from '../../src/alerts/fold-burst.js';
 import { classify } from '../../src/classify/classify.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { PermanentError } from '../../src/errors.js';
 import type { ParsedFeed } from '../../src/feeds/feed-item.js';
 import { ingestFeed } from '../../src/ingest/ingest-feed.js';

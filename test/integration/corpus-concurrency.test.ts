@@ -7,14 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import type { InsertResult, ItemInput } from '../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { databaseUrl, hasPostgres } from '../helpers/services.js';
 import { makeItem } from './corpus-store.contract.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const worker = path.join(root, 'test/integration/helpers/corpus-insert-worker.mjs');
-const builtStore = path.join(root, 'dist/src/corpus/create-corpus-store.js');
+const builtStore = path.join(root, 'dist/adapters/db/create-corpus-store.js');
 const postgres = await hasPostgres();
 
 function newestMtime(dir: string): number {
@@ -126,9 +126,13 @@ describe('corpus under two writer processes', () => {
     } catch {
       built = 0;
     }
-    if (built < newestMtime(path.join(root, 'src/corpus'))) {
+    const sources = Math.max(
+      newestMtime(path.join(root, 'src/corpus')),
+      newestMtime(path.join(root, 'adapters/db')),
+    );
+    if (built < sources) {
       throw new Error(
-        'dist/ is missing or older than src/corpus: run `npm run build` (npm test runs it first)',
+        'dist/ is missing or older than src/corpus or adapters/db: run `npm run build` (npm test runs it first)',
       );
     }
   });

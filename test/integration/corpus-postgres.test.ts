@@ -1,27 +1,30 @@
-/** The PostgreSQL corpus: the contract suite (a fresh schema per test), plus upgrades and start-up races. */
+/** The PostgreSQL corpus: the contract suite (a fresh schema per test), plus upgrades, start-up races and bad URLs. */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
-import { PostgresCorpusStore } from '../../src/corpus/postgres/postgres-corpus-store.js';
-import { postgresMigrations } from '../../src/corpus/postgres/postgres-migrations.js';
-import { parseSearchQuery } from '../../src/corpus/search-query.js';
+import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
+import { corpusMigrations } from '../../src/corpus/sql/corpus-migrations.js';
+import type { SqlDialect } from '../../src/corpus/sql/sql-dialect.js';
+import { ConfigError } from '../../src/errors.js';
 import { databaseUrl, hasPostgres } from '../helpers/services.js';
-import { describeCorpusStore, makeItem, sampleSource } from './corpus-store.contract.js';
+import { describeCorpusStore, describeUpgradeFromMain } from './corpus-store.contract.js';
 
 const postgres = await hasPostgres();
 
 const freshSchema = () => `vigil_test_${randomUUID().replaceAll('-', '')}`;
 
-async function dropSchema(schema: string) {
+async function sql(text: string, params: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    return await client.query(text, params);
   } finally {
     await client.end();
   }
 }
+
+const dropSchema = (schema: string) => sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 
 describe.skipIf(!postgres)('postgres corpus', () => {
   describeCorpusStore('postgres', async () => {
@@ -36,17 +39,25 @@ describe.skipIf(!postgres)('postgres corpus', () => {
     };
   });
 
-  describe('schema', () => {
-    const schemas: string[] = [];
-    const schemaForTest = () => {
-      const schema = freshSchema();
-      schemas.push(schema);
-      return schema;
-    };
-    afterEach(async () => {
-      for (const schema of schemas.splice(0)) await dropSchema(schema);
-    });
+  const schemas: string[] = [];
+  const schemaForTest = () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    return schema;
+  };
+  afterEach(async () => {
+    for (const schema of schemas.splice(0)) await dropSchema(schema);
+  });
 
+  describeUpgradeFromMain('postgres', async (log) => {
+    const schema = schemaForTest();
+    // pg_dump --inserts of the same data as the SQLite fixture, written by vigil at c7eb589.
+    const dump = readFileSync(new URL('./fixtures/corpus-main-c7eb589.sql', import.meta.url), 'utf8');
+    await sql(dump.replaceAll('__SCHEMA__', schema));
+    return createCorpusStore(databaseUrl, { schema, log });
+  });
+
+  describe('schema', () => {
     it('selects PostgreSQL for postgres:// and postgresql:// settings', async () => {
       const schema = schemaForTest();
       const store = await createCorpusStore(databaseUrl.replace(/^postgres:/, 'postgresql:'), { schema });
@@ -54,84 +65,73 @@ describe.skipIf(!postgres)('postgres corpus', () => {
       await store.close();
     });
 
-    it('upgrades a database from an older version without losing data', async () => {
-      const schema = schemaForTest();
-      const older = await PostgresCorpusStore.open(databaseUrl, {
-        schema,
-        migrations: postgresMigrations.slice(0, 1),
-      });
-      await older.addSource(sampleSource(), '2024-01-01T00:00:00.000Z');
-      await older.close();
-      // Items as this vigil writes them, then the schema taken back to version 1 (no story signatures).
-      const writer = await PostgresCorpusStore.open(databaseUrl, { schema });
-      const [item] = await writer.insertItems([makeItem({ title: 'Kept across the upgrade' })]);
-      await writer.close();
-      const raw = new pg.Client({ connectionString: databaseUrl });
-      await raw.connect();
-      await raw.query(`ALTER TABLE "${schema}".items DROP COLUMN story_signature`);
-      for (const table of ['deliveries', 'audit_log', 'watches', 'channels'])
-        await raw.query(`DROP TABLE "${schema}".${table}`);
-      await raw.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 1`);
-      await raw.end();
-
-      const current = await createCorpusStore(databaseUrl, { schema });
-      expect((await current.getItem(item?.id ?? -1))?.title).toBe('Kept across the upgrade');
-      const parsed = parseSearchQuery('upgrade');
-      if (!parsed.ok) throw new Error(parsed.error);
-      expect((await current.search(parsed.query, { limit: 5, offset: 0 })).total).toBe(1);
-      expect(await current.claimDelivery(item?.id ?? -1, { platform: 'console', channelId: 'main' })).toBe(
-        true,
-      );
-      await current.close();
-
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      const { rows } = await client.query<{ version: number }>(
-        `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
-      );
-      await client.end();
-      expect(rows.map((row) => row.version)).toEqual(
-        postgresMigrations.map((migration) => migration.version),
-      );
-    });
-
     it('lets several processes start at once: the advisory lock makes them take turns', async () => {
       const schema = schemaForTest();
-      const next = [
-        ...postgresMigrations,
+      const next = (dialect: SqlDialect) => [
+        ...corpusMigrations(dialect),
         { version: 99, name: 'test column', statements: ['ALTER TABLE sources ADD COLUMN note text'] },
       ];
       // Separate pools, separate connections: as separate processes would be.
       const stores = await Promise.all(
-        Array.from({ length: 6 }, () => PostgresCorpusStore.open(databaseUrl, { schema, migrations: next })),
+        Array.from({ length: 6 }, () => createCorpusStore(databaseUrl, { schema, migrations: next })),
       );
       await Promise.all(stores.map((store) => store.close()));
+      const { rows } = await sql(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 99]);
     });
 
-    it('refuses a database migrated by a newer vigil', async () => {
+    it('refuses a database migrated by a newer vigil, naming VIGIL_DB', async () => {
       const schema = schemaForTest();
       await (await createCorpusStore(databaseUrl, { schema })).close();
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES (999, 'future')`);
-      await client.end();
-      await expect(createCorpusStore(databaseUrl, { schema })).rejects.toMatchObject({
-        code: 'database-too-new',
-      });
-    });
-
-    it('says which server it cannot reach, without the password', async () => {
-      const error = await createCorpusStore('postgres://vigil:secret@127.0.0.1:1/none').catch(
-        (e: unknown) => e,
+      await sql(
+        `INSERT INTO "${schema}".schema_migrations (version, name, applied_at) VALUES (999, 'future', 'now')`,
       );
-      expect(error).toMatchObject({ code: 'database-unreachable' });
-      expect(String((error as Error).message)).not.toContain('secret');
+      const error = await createCorpusStore(databaseUrl, { schema }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^VIGIL_DB=postgres:.*: .*schema version 999.*upgrade vigil$/);
     });
 
     it('refuses a schema name that is not a plain identifier', async () => {
       await expect(createCorpusStore(databaseUrl, { schema: 'x"; DROP' })).rejects.toMatchObject({
         code: 'config',
       });
+    });
+  });
+
+  describe('a server vigil cannot use is a configuration error naming VIGIL_DB, without the password', () => {
+    async function refused(url: string, reason: RegExp): Promise<void> {
+      const error = await createCorpusStore(url).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message.startsWith('VIGIL_DB=postgres')).toBe(true);
+      expect(message).not.toContain('\n');
+      expect(message).not.toContain('s3cret-pw');
+      expect(message).toMatch(reason);
+    }
+
+    it('nothing listens at the address', async () => {
+      await refused(
+        'postgres://vigil:s3cret-pw@127.0.0.1:1/none',
+        /cannot connect to PostgreSQL .*ECONNREFUSED/,
+      );
+    });
+
+    it('the server refuses the login (no such role)', async () => {
+      const url = new URL(databaseUrl);
+      url.username = `nobody_${randomUUID().slice(0, 8)}`;
+      url.password = 's3cret-pw';
+      await refused(url.toString(), /cannot connect to PostgreSQL .*(role|authentication)/);
+    });
+
+    it('the database does not exist', async () => {
+      const url = new URL(databaseUrl);
+      url.pathname = `/missing_${randomUUID().slice(0, 8)}`;
+      url.password = 's3cret-pw';
+      await refused(url.toString(), /cannot connect to PostgreSQL .*does not exist/);
+    });
+
+    it('the URL cannot be read', async () => {
+      await refused('postgres://vigil:s3cret-pw@[bad/x', /not a valid postgres:\/\/ URL/);
     });
   });
 });

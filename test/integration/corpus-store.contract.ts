@@ -2,9 +2,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MARK_END, MARK_START } from '../../src/commands/reply.js';
-import type { CorpusStore, ItemInput, NewSource } from '../../src/corpus/corpus-store.js';
+import type { CorpusStore, InsertResult, ItemInput, NewSource } from '../../src/corpus/corpus-store.js';
 import { parseSearchQuery, type SearchQuery } from '../../src/corpus/search-query.js';
+import { MAX_SEARCH_OFFSET } from '../../src/corpus/store-support.js';
 import { VigilError } from '../../src/errors.js';
+import type { Logger } from '../../src/ports.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import {
   englishRelease,
   euSanctions,
@@ -88,7 +91,9 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
           name: 'Charter 97',
           url: 'https://charter97.org/rss.php',
           siteUrl: null,
-          kind: 'unknown',
+          kind: 'feed',
+          format: null,
+          settings: {},
           language: null,
           intervalSeconds: 600,
           paused: false,
@@ -126,7 +131,7 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
           sampleSource({ id: 'zerkalo', url: 'https://news.zerkalo.io/rss' }),
           '2024-05-01T00:00:00Z',
         );
-        await store.addSource(sampleSource({ kind: 'rss', language: 'ru' }), '2024-05-01T00:00:00Z');
+        await store.addSource(sampleSource({ format: 'rss', language: 'ru' }), '2024-05-01T00:00:00Z');
         expect((await store.listSources()).map((source) => source.id)).toEqual(['charter97', 'zerkalo']);
 
         const patched = await store.updateSource('charter97', {
@@ -144,7 +149,7 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
         expect(patched?.paused).toBe(true);
         expect(patched?.pausedReason).toBe('410 Gone');
         expect(patched?.etag).toBe('"abc"');
-        expect(patched?.kind).toBe('rss');
+        expect(patched?.format).toBe('rss');
         expect(patched?.health).toEqual({
           lastAttemptAt: '2024-06-01T10:00:00.000Z',
           lastSuccessAt: null,
@@ -163,6 +168,26 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
         expect(await store.removeSource('zerkalo')).toBe(true);
         expect(await store.removeSource('zerkalo')).toBe(false);
         expect((await store.listSources()).map((source) => source.id)).toEqual(['charter97']);
+      });
+
+      it('keeps the kind, the feed format and the per-kind settings', async () => {
+        const page = await store.addSource(
+          sampleSource({
+            id: 'pozirk',
+            url: 'https://pozirk.example/news/',
+            kind: 'page',
+            settings: { articlePattern: '^https://pozirk\\.example/news/\\d+' },
+          }),
+          '2024-05-01T00:00:00Z',
+        );
+        expect(page).toMatchObject({
+          kind: 'page',
+          format: null,
+          settings: { articlePattern: '^https://pozirk\\.example/news/\\d+' },
+        });
+        const feed = await store.updateSource('pozirk', { kind: 'feed', format: 'atom', settings: {} });
+        expect(feed).toMatchObject({ kind: 'feed', format: 'atom', settings: {} });
+        expect(await store.getSource('pozirk')).toEqual(feed);
       });
     });
 
@@ -199,6 +224,24 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
         // The same guid from another source is another item.
         const [d] = await store.insertItems([{ ...first, sourceId: 'zerkalo' }]);
         expect(d?.status).toBe('new');
+      });
+
+      it('runs batches, reads and deletes called at once without mixing them up', async () => {
+        const batches = Array.from({ length: 4 }, (_, b) =>
+          Array.from({ length: 25 }, (_, n) => makeItem({ guid: `batch${b}-${n}`, text: `potash ${b}` })),
+        );
+        const [first, ...rest] = await Promise.all([
+          ...batches.map((batch) => store.insertItems(batch)),
+          store.insertItems(batches[0] ?? []),
+          store.deleteItemsBefore('2000-01-01T00:00:00.000Z'),
+          store.stats(),
+        ]);
+        const inserted = [first, ...rest.slice(0, 4)] as InsertResult[][];
+        const ids = inserted.flat().map((result) => result.id);
+        // The fifth call repeats the first batch: the same rows, as duplicates or as the new ones.
+        expect(new Set(ids).size).toBe(100);
+        expect(inserted.flat().filter((result) => result.status === 'new')).toHaveLength(100);
+        expect((await store.stats()).items).toBe(100);
       });
 
       it('links the same story from another source to the first item (storyOf)', async () => {
@@ -562,6 +605,21 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
         expect((await store.search(query('minsk'), { limit: 10_000, offset: 0 })).hits).toHaveLength(7);
       });
 
+      it('reads no deeper than MAX_SEARCH_OFFSET and says so, whatever page is asked', async () => {
+        await store.insertItems([makeItem({ text: 'minsk' }), makeItem({ title: 'x' })]);
+        for (const offset of [MAX_SEARCH_OFFSET + 1, 2 ** 53, Number.MAX_VALUE, Number.POSITIVE_INFINITY]) {
+          for (const text of ['minsk', 'topic:sanctions', '-minsk']) {
+            const page = await store.search(query(text), { limit: 10, offset });
+            const total = (await store.search(query(text), { limit: 10, offset: 0 })).total;
+            expect(page, `${text} at ${offset}`).toEqual({ hits: [], total, maxOffset: MAX_SEARCH_OFFSET });
+          }
+        }
+        // The deepest page itself is still read.
+        expect(
+          (await store.search(query('minsk'), { limit: 10, offset: MAX_SEARCH_OFFSET })).maxOffset,
+        ).toBeUndefined();
+      });
+
       it('answers every hostile query with results or a parse error, never an engine error', async () => {
         await store.insertItems([makeItem({ text: 'NEAR potash column: title^2 * sanctions OR "x"' })]);
         const hostile = [
@@ -759,6 +817,76 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
       await expect(store.ping()).resolves.toBeUndefined();
       await store.close();
       await expect(store.close()).resolves.toBeUndefined();
+    });
+  });
+}
+
+/**
+ * A database as vigil at c7eb589 (main before the one SQL store) left it, opened by this vigil:
+ * nothing is lost, source kinds become `feed` with their format kept, out-of-bounds intervals are
+ * brought within 60–86,400 s and the log says so. `open` copies the fixture and opens it.
+ */
+export function describeUpgradeFromMain(name: string, open: (log: Logger) => Promise<CorpusStore>) {
+  describe(`upgrade of a database from main: ${name}`, () => {
+    it('keeps every row, migrates kinds, clamps intervals and logs the changes', async () => {
+      const log = createMemoryLogger();
+      const store = await open(log);
+      try {
+        expect(log.lines.map((line) => [line.level, line.fields.note])).toEqual([
+          ['warn', 'source fast: poll interval 1 s is outside 60–86400 s, set to 60 s'],
+          ['warn', 'source slow: poll interval 3000000 s is outside 60–86400 s, set to 86400 s'],
+        ]);
+        const sources = await store.listSources();
+        expect(sources.map((s) => [s.id, s.kind, s.format, s.intervalSeconds, s.settings])).toEqual([
+          ['charter97', 'feed', 'rss', 600, {}],
+          ['fast', 'feed', null, 60, {}],
+          ['slow', 'feed', 'atom', 86_400, {}],
+        ]);
+        expect(sources[2]).toMatchObject({
+          paused: true,
+          pausedReason: 'no feed',
+          etag: '"e1"',
+          addedAt: '2024-05-01T00:00:00.000Z',
+          health: {
+            consecutiveFailures: 2,
+            lastError: 'HTTP 503',
+            lastAttemptAt: '2024-06-01T00:00:00.000Z',
+          },
+        });
+        expect(await store.getItem(1)).toMatchObject({
+          title: 'EU widens potash sanctions on Belarus',
+          labels: ['sanctions'],
+          evidence: [{ label: 'sanctions', term: 'sanctions', field: 'title' }],
+          storyOf: null,
+        });
+        expect((await store.getItem(2))?.storyOf).toBe(1);
+        expect(
+          (await store.search(query('potash'), { limit: 10, offset: 0 })).hits.map((hit) => hit.item.id),
+        ).toEqual([2, 1]);
+        expect((await store.search(query('"political prisoners"'), { limit: 10, offset: 0 })).total).toBe(1);
+        expect(await store.latestItems({ topic: 'prisoners', limit: 5 })).toHaveLength(1);
+        const channel = { platform: 'telegram', channelId: '-100123' } as const;
+        expect(await store.getChannel(channel)).toMatchObject({
+          topics: ['sanctions', 'prisoners'],
+          languages: ['ru'],
+        });
+        expect(await store.listWatches(channel)).toMatchObject([
+          { id: 1, expression: 'Belaruskali -football' },
+        ]);
+        expect(await store.getDelivery(1, channel)).toMatchObject({ state: 'sent', messageId: 'msg-1' });
+        expect(await store.listAudit({ limit: 5 })).toMatchObject([{ id: 1, action: 'subscribe' }]);
+
+        // And it takes new writes: ids go on from the old ones.
+        const [added] = await store.insertItems([makeItem({ title: 'After the upgrade' })]);
+        expect(added).toMatchObject({ status: 'new', id: 4 });
+        expect(await store.claimDelivery(4, channel)).toBe(true);
+        expect(
+          (await store.addWatch({ channel, expression: 'x', author: 'a', createdAt: '2024-07-01T00:00:00Z' }))
+            .id,
+        ).toBe(2);
+      } finally {
+        await store.close();
+      }
     });
   });
 }

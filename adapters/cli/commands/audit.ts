@@ -1,10 +1,10 @@
 /** `vigil audit [--limit N] [--channel KEY] [--json]`: who changed what, newest first. */
 import { formatAuditEntry } from '../../../src/commands/audit-summary.js';
-import type { CorpusStore } from '../../../src/corpus/corpus-store.js';
+import type { AuditLog } from '../../../src/corpus/audit-log.js';
 import { CliError, print } from '../output.js';
 
 export async function auditCommand(
-  store: CorpusStore,
+  store: AuditLog,
   options: { limit: number; channel?: string; json: boolean },
 ): Promise<number> {
   if (options.channel !== undefined && !/^(slack|telegram|console):\S+$/.test(options.channel)) {

@@ -20,7 +20,7 @@ async function fileSource(app: App, file: string): Promise<Source> {
   if (existing) return existing;
   const id = `file-${slugify(path.basename(absolute).replace(/\.[a-z]+$/i, ''))}`.slice(0, 63);
   return app.store.addSource(
-    { id, name: path.basename(absolute), url, intervalSeconds: 600, paused: true, kind: 'unknown' },
+    { id, name: path.basename(absolute), url, intervalSeconds: 600, paused: true },
     new Date(0).toISOString(),
   );
 }
@@ -35,7 +35,7 @@ export async function ingestCommand(app: App, files: string[]): Promise<number> 
       const source = await fileSource(app, file);
       const summary = await ingestFeed(source, feed, fetchedAt, { store: app.store, classify });
       await app.store.updateSource(source.id, {
-        kind: feed.kind,
+        format: feed.kind,
         health: {
           lastSuccessAt: fetchedAt,
           lastAttemptAt: fetchedAt,

@@ -3,11 +3,11 @@ import { renderReply } from '../../../adapters/console/render.js';
 import { knownTopics } from '../../../src/classify/known-topics.js';
 import { MARK_END, MARK_START } from '../../../src/commands/reply.js';
 import { searchCorpus } from '../../../src/commands/search.js';
-import type { CorpusStore } from '../../../src/corpus/corpus-store.js';
+import type { ItemSearch } from '../../../src/corpus/item-search.js';
 import { print, printError } from '../output.js';
 
 export async function searchCommand(
-  store: CorpusStore,
+  store: Pick<ItemSearch, 'search'>,
   query: string,
   options: { json: boolean; limit: number; page: number },
 ): Promise<number> {

@@ -1,6 +1,7 @@
 /** `vigil sources list|add|remove|import|export`: the source catalogue from the command line. */
 import { readFileSync } from 'node:fs';
-import type { CorpusStore, Source } from '../../../src/corpus/corpus-store.js';
+import type { AuditLog } from '../../../src/corpus/audit-log.js';
+import type { Source, SourceCatalog } from '../../../src/corpus/source-catalog.js';
 import { describeError } from '../../../src/errors.js';
 import { discoverFeed } from '../../../src/feeds/discover-feed.js';
 import type { FetchOptions } from '../../../src/feeds/fetch-feed.js';
@@ -19,7 +20,7 @@ function health(source: Source): string {
     : 'not polled yet';
 }
 
-export async function listSources(store: CorpusStore, json: boolean): Promise<number> {
+export async function listSources(store: SourceCatalog, json: boolean): Promise<number> {
   const sources = await store.listSources();
   if (json) {
     print(JSON.stringify(sources, null, 2));
@@ -35,7 +36,7 @@ export async function listSources(store: CorpusStore, json: boolean): Promise<nu
 }
 
 export async function addSource(
-  store: CorpusStore,
+  store: SourceCatalog & AuditLog,
   url: string,
   options: { name?: string; interval: number; fetchOptions: FetchOptions; now: Date },
 ): Promise<number> {
@@ -57,7 +58,7 @@ export async function addSource(
       name,
       url: found.feedUrl,
       siteUrl: url === found.feedUrl ? null : url,
-      kind: found.kind,
+      format: found.kind,
       intervalSeconds: options.interval,
     },
     options.now.toISOString(),
@@ -73,7 +74,7 @@ export async function addSource(
   return 0;
 }
 
-export async function removeSource(store: CorpusStore, id: string, now: Date): Promise<number> {
+export async function removeSource(store: SourceCatalog & AuditLog, id: string, now: Date): Promise<number> {
   const before = await store.getSource(id);
   if (!before || !(await store.removeSource(id)))
     throw new CliError(`no source with id "${id}" (see: vigil sources list)`);
@@ -89,7 +90,7 @@ export async function removeSource(store: CorpusStore, id: string, now: Date): P
 }
 
 export async function importOpml(
-  store: CorpusStore,
+  store: SourceCatalog & AuditLog,
   file: string,
   interval: number,
   now: Date,
@@ -134,7 +135,7 @@ export async function importOpml(
   return invalid > 0 ? 1 : 0;
 }
 
-export async function exportOpml(store: CorpusStore, now: Date): Promise<number> {
+export async function exportOpml(store: SourceCatalog, now: Date): Promise<number> {
   print(renderOpml(await store.listSources(), now));
   return 0;
 }

@@ -83,7 +83,7 @@ export async function handleSourceAdd(
         name,
         url: found.feedUrl,
         siteUrl: url === found.feedUrl ? null : url,
-        kind: found.kind,
+        format: found.kind,
         intervalSeconds:
           intervalSeconds ?? context.deps.sourceIntervalSeconds ?? DEFAULT_SOURCE_INTERVAL_SECONDS,
       },

@@ -1,9 +1,10 @@
 // A vigil process for the BullMQ crash and scale tests: the BUILT runner (dist/), the real delivery
 // handler and store, a notifier that POSTs to the test's fake chat API, and a stub poll that reports
 // when it starts and ends. Configured by the JSON in VIGIL_TEST_CHILD.
+
+import { createCorpusStore } from '../../../dist/adapters/db/create-corpus-store.js';
 import { dispatchAlert } from '../../../dist/jobs/handlers/dispatch-alert.js';
 import { createBullmqRunner } from '../../../dist/jobs/runners/bullmq-runner.js';
-import { createCorpusStore } from '../../../dist/src/corpus/create-corpus-store.js';
 
 /**
  * @typedef {{ itemId: number, channel: { platform: string, channelId: string }, reason: string }} Deliver

@@ -1,7 +1,7 @@
 // A separate process for corpus-concurrency.test.ts. Plain JS on the BUILT store (dist/, made by
 // `npm run build`, which `npm test` runs first): a child process cannot load the TS sources
 // without a loader, and worker threads would not be separate processes.
-import { createCorpusStore } from '../../../dist/src/corpus/create-corpus-store.js';
+import { createCorpusStore } from '../../../dist/adapters/db/create-corpus-store.js';
 
 const send = (message) => new Promise((resolve) => process.send(message, resolve));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createCorpusStore } from '../../../adapters/db/create-corpus-store.js';
 import { buildAlert, makeSnippet } from '../../../src/alerts/build-alert.js';
 import { isAlertable, matchAlerts } from '../../../src/alerts/match-alerts.js';
 import type { Channel, Source, StoredItem, Watch } from '../../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../../src/corpus/create-corpus-store.js';
 import { ingestFeed } from '../../../src/ingest/ingest-feed.js';
 import { prepareWatches } from '../../../src/watches/channel-watches.js';
 import { makeSource } from '../../helpers/make-source.js';

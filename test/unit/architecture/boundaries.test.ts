@@ -1,5 +1,6 @@
 // Dependencies point inward (design.md): src/ imports neither adapters/ nor jobs/ nor any chat or
-// queue SDK; jobs/ and the chat adapters do not import each other; only adapters/cli wires them all.
+// queue SDK nor a database driver (adapters/db holds those); jobs/ and the chat adapters do not
+// import each other; only adapters/cli wires them all.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,8 @@ function resolved(file: string, specifier: string): string {
 }
 
 const SDKS = ['telegraf', '@slack/bolt', '@slack/web-api', 'bullmq', 'ioredis'];
+const DRIVERS = ['better-sqlite3', 'pg'];
+const isPackage = (target: string, name: string) => target === name || target.startsWith(`${name}/`);
 
 describe('dependency direction', () => {
   it('src/ imports no adapter, no job and no chat or queue SDK', () => {
@@ -35,7 +38,7 @@ describe('dependency direction', () => {
           (target) =>
             target.startsWith('adapters') ||
             target.startsWith('jobs') ||
-            SDKS.some((sdk) => target.startsWith(sdk)),
+            [...SDKS, ...DRIVERS].some((sdk) => isPackage(target, sdk)),
         )
         .map((target) => `${file} → ${target}`),
     );
@@ -69,6 +72,14 @@ describe('dependency direction', () => {
         .map((specifier) => `${file} → ${specifier}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('only adapters/db imports the database drivers', () => {
+    const users = [...sourceFiles('src'), ...sourceFiles('jobs'), ...sourceFiles('adapters')].filter((file) =>
+      imports(file).some((specifier) => DRIVERS.some((driver) => isPackage(specifier, driver))),
+    );
+    expect(users.every((file) => file.startsWith(path.join('adapters', 'db')))).toBe(true);
+    expect(users.length).toBeGreaterThan(0);
   });
 
   it('only jobs/runners/bullmq-runner.ts imports bullmq', () => {

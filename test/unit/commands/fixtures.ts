@@ -1,8 +1,8 @@
 /** Shared fixtures for command tests: a real in-memory SQLite corpus, items, requests. */
 import { createHash } from 'node:crypto';
+import { createCorpusStore } from '../../../adapters/db/create-corpus-store.js';
 import type { CommandDeps, CommandRequest } from '../../../src/commands/command.js';
 import type { CorpusStore, ItemInput } from '../../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../../src/corpus/create-corpus-store.js';
 import type { ChannelRef, Clock } from '../../../src/ports.js';
 
 export const T0 = '2025-06-10T12:00:00.000Z';

@@ -248,7 +248,7 @@ describe('source add', () => {
       expect(reply.isError).toBeFalsy();
       expect(textOf(reply)).toContain('Added source `minsk-daily`: Minsk Daily');
       const source = await store.getSource('minsk-daily');
-      expect(source).toMatchObject({ url: feed.url, intervalSeconds: 600, kind: 'rss' });
+      expect(source).toMatchObject({ url: feed.url, intervalSeconds: 600, kind: 'feed', format: 'rss' });
       const [entry] = await store.listAudit({ limit: 5 });
       expect(entry).toMatchObject({
         actor: 'telegram:1',

@@ -1,10 +1,17 @@
 /** Query words become index tokens through the shared text path, expanded to their equivalents. */
 import { describe, expect, it } from 'vitest';
 import { indexToken } from '../../../src/corpus/index-tokens.js';
-import { type CompiledText, compileTextQuery } from '../../../src/corpus/key-query.js';
-import { toTsQuery } from '../../../src/corpus/postgres/ts-query.js';
+import {
+  type CompiledText,
+  compileTextQuery,
+  negativePart,
+  positivePart,
+} from '../../../src/corpus/key-query.js';
 import { parseSearchQuery } from '../../../src/corpus/search-query.js';
-import { toFts5, toFts5InColumn, toFts5Negatives } from '../../../src/corpus/sqlite/fts5-query.js';
+import { toFts5 } from '../../../src/corpus/sql/fts5-query.js';
+import { postgresDialect } from '../../../src/corpus/sql/postgres-dialect.js';
+import { sqliteDialect } from '../../../src/corpus/sql/sqlite-dialect.js';
+import { toTsQuery } from '../../../src/corpus/sql/ts-query.js';
 import { equivalentKeys, termKey } from '../../../src/text/analyse.js';
 
 function compiled(input: string): CompiledText {
@@ -31,7 +38,12 @@ describe('compileTextQuery', () => {
     const [ryanair, flight, diverted, football] = ['Ryanair', 'flight', 'diverted', 'football'].map(token);
     expect(toFts5(expr)).toBe(`((("${ryanair}") AND ("${flight} ${diverted}")) NOT (("${football}")))`);
     expect(toTsQuery(expr)).toBe(`((${ryanair}) & (${flight} <-> ${diverted}) & !(${football}))`);
-    expect(toFts5InColumn(expr, 'title')).toBe(`{title} : (("${ryanair}") AND ("${flight} ${diverted}"))`);
+    expect(sqliteDialect.textMatch(positivePart(expr), 'title').params).toEqual([
+      `{title} : (("${ryanair}") AND ("${flight} ${diverted}"))`,
+    ]);
+    expect(postgresDialect.textMatch(positivePart(expr), 'body').params).toEqual([
+      `((${ryanair}:D) & (${flight}:D <-> ${diverted}:D))`,
+    ]);
   });
 
   it('marks only the words that are searched for, not the excluded ones', () => {
@@ -44,7 +56,7 @@ describe('compileTextQuery', () => {
   it('keeps a query that only excludes as its negatives', () => {
     const { expr, hasPositive } = compiled('-football -"football club"');
     expect(hasPositive).toBe(false);
-    expect(toFts5Negatives(expr)).toBe(
+    expect(toFts5(negativePart(expr))).toBe(
       `(("${token('football')}") OR ("${token('football')} ${token('club')}"))`,
     );
   });

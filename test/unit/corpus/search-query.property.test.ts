@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileTextQuery } from '../../../src/corpus/key-query.js';
-import { toTsQuery } from '../../../src/corpus/postgres/ts-query.js';
 import { parseSearchQuery } from '../../../src/corpus/search-query.js';
-import { toFts5 } from '../../../src/corpus/sqlite/fts5-query.js';
+import { toFts5 } from '../../../src/corpus/sql/fts5-query.js';
+import { toTsQuery } from '../../../src/corpus/sql/ts-query.js';
 import { queryText } from './query-arbitrary.js';
 
 describe('parseSearchQuery on random input', () => {

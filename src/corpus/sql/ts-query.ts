@@ -1,5 +1,5 @@
 /** Writes a compiled key query as `to_tsquery('simple', …)` text; tokens are `[a-z0-9]` only. */
-import { type KeyExpr, positivePart } from '../key-query.js';
+import type { KeyExpr } from '../key-query.js';
 
 /** `weight` restricts every token to lexemes of that weight (A: title, D: text). */
 export function toTsQuery(expr: KeyExpr, weight = ''): string {
@@ -15,15 +15,4 @@ export function toTsQuery(expr: KeyExpr, weight = ''): string {
         ...expr.negatives.map((node) => `!${toTsQuery(node, weight)}`),
       ].join(' & ')})`;
   }
-}
-
-/** For a query that only excludes: the expression of what to exclude. */
-export function toTsQueryNegatives(expr: KeyExpr): string {
-  if (expr.type !== 'and') return toTsQuery(expr);
-  return `(${expr.negatives.map((node) => toTsQuery(node)).join(' | ')})`;
-}
-
-/** The positive part of the query, within the title (weight A) or the text (weight D). */
-export function toTsQueryInField(expr: KeyExpr, field: 'title' | 'body'): string {
-  return toTsQuery(positivePart(expr), field === 'title' ? 'A' : 'D');
 }

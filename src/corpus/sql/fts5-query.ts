@@ -1,5 +1,5 @@
 /** Writes a compiled key query as an FTS5 MATCH expression; tokens are `[a-z0-9]` and always quoted. */
-import { type KeyExpr, positivePart } from '../key-query.js';
+import type { KeyExpr } from '../key-query.js';
 
 /** FTS5 NOT is binary and binds tightest, so every part is bracketed. */
 export function toFts5(expr: KeyExpr): string {
@@ -14,15 +14,4 @@ export function toFts5(expr: KeyExpr): string {
       return `(${positives} NOT (${expr.negatives.map(toFts5).join(' OR ')}))`;
     }
   }
-}
-
-/** For a query that only excludes: the expression of what to exclude. */
-export function toFts5Negatives(expr: KeyExpr): string {
-  if (expr.type !== 'and') return toFts5(expr);
-  return `(${expr.negatives.map(toFts5).join(' OR ')})`;
-}
-
-/** The positive part of the query, within one column of items_fts. */
-export function toFts5InColumn(expr: KeyExpr, column: 'title' | 'body'): string {
-  return `{${column}} : ${toFts5(positivePart(expr))}`;
 }

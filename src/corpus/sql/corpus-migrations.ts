@@ -1,0 +1,150 @@
+/**
+ * The corpus schema as versioned migrations, written once for both engines: column types that
+ * differ come from the dialect (`columnTypes`), the full-text index from `textIndexSchema`.
+ * A migration is history: once released, its SQL and its numbers stay as they are.
+ */
+import type { Migration } from './migrate.js';
+import type { SqlDialect } from './sql-dialect.js';
+
+/** Poll intervals allowed when version 5 was written (design.md): 60 s to a day. */
+const MIN_INTERVAL_SECONDS = 60;
+const MAX_INTERVAL_SECONDS = 86_400;
+
+export function corpusMigrations(dialect: SqlDialect): readonly Migration[] {
+  const { key, boolean, time, list } = dialect.columnTypes;
+  return [
+    {
+      version: 1,
+      name: 'sources and items',
+      statements: [
+        `CREATE TABLE sources (
+          id text PRIMARY KEY,
+          name text NOT NULL,
+          url text NOT NULL UNIQUE,
+          site_url text,
+          kind text NOT NULL,
+          language text,
+          interval_seconds integer NOT NULL,
+          paused ${boolean} NOT NULL DEFAULT ${dialect.columnTypes.false},
+          paused_reason text,
+          etag text,
+          last_modified text,
+          added_at ${time} NOT NULL,
+          last_attempt_at ${time},
+          last_success_at ${time},
+          consecutive_failures integer NOT NULL DEFAULT 0,
+          last_error text,
+          next_poll_after ${time}
+        )`,
+        // The key is never handed out again after a delete ("item 123" stays one item).
+        `CREATE TABLE items (
+          id ${key},
+          source_id text NOT NULL,
+          guid text NOT NULL,
+          url text,
+          title text NOT NULL,
+          text text NOT NULL,
+          published_at ${time} NOT NULL,
+          published_at_estimated ${boolean} NOT NULL,
+          fetched_at ${time} NOT NULL,
+          language text,
+          labels ${list} NOT NULL,
+          scores text NOT NULL,
+          evidence text NOT NULL,
+          content_hash text NOT NULL,
+          story_of integer,
+          UNIQUE (source_id, guid)
+        )`,
+        'CREATE INDEX items_by_published ON items (published_at, id)',
+        'CREATE INDEX items_by_hash ON items (content_hash, id)',
+        'CREATE INDEX items_by_story ON items (story_of) WHERE story_of IS NOT NULL',
+        ...dialect.textIndexSchema,
+      ],
+    },
+    {
+      version: 2,
+      name: 'channels, watches, deliveries, audit',
+      statements: [
+        `CREATE TABLE channels (
+          platform text NOT NULL,
+          channel_id text NOT NULL,
+          topics ${list} NOT NULL,
+          sources ${list} NOT NULL,
+          languages ${list} NOT NULL,
+          created_at ${time} NOT NULL,
+          PRIMARY KEY (platform, channel_id)
+        )`,
+        `CREATE TABLE watches (
+          id ${key},
+          platform text NOT NULL,
+          channel_id text NOT NULL,
+          expression text NOT NULL,
+          author text NOT NULL,
+          created_at ${time} NOT NULL
+        )`,
+        'CREATE INDEX watches_by_channel ON watches (platform, channel_id)',
+        `CREATE TABLE deliveries (
+          item_id integer NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+          platform text NOT NULL,
+          channel_id text NOT NULL,
+          state text NOT NULL DEFAULT 'pending',
+          attempts integer NOT NULL DEFAULT 0,
+          message_id text,
+          last_error text,
+          created_at ${time} NOT NULL,
+          updated_at ${time} NOT NULL,
+          PRIMARY KEY (item_id, platform, channel_id)
+        )`,
+        `CREATE TABLE audit_log (
+          id ${key},
+          at ${time} NOT NULL,
+          actor text NOT NULL,
+          action text NOT NULL,
+          channel text,
+          details text NOT NULL
+        )`,
+        'CREATE INDEX audit_by_at ON audit_log (at)',
+      ],
+    },
+    {
+      version: 3,
+      name: 'story signatures',
+      // Older items keep NULL: they are never candidates, so an upgrade links only what comes after.
+      statements: ['ALTER TABLE items ADD COLUMN story_signature text'],
+    },
+    {
+      version: 4,
+      name: 'source kinds and settings',
+      // `kind` said the feed format (rss, atom, rdf, json, unknown); it now says how a source is
+      // read (feed, api, sitemap, page), and the format moves to its own column.
+      statements: [
+        'ALTER TABLE sources ADD COLUMN format text',
+        `ALTER TABLE sources ADD COLUMN settings text NOT NULL DEFAULT '{}'`,
+        `UPDATE sources SET format = CASE WHEN kind IN ('rss', 'atom', 'rdf', 'json') THEN kind END, kind = 'feed'
+         WHERE kind NOT IN ('feed', 'api', 'sitemap', 'page')`,
+      ],
+    },
+    {
+      version: 5,
+      name: 'poll intervals within bounds',
+      // Older versions took any interval >= 1 s; past ~24.8 days a timer overflows (issue 12).
+      statements: [],
+      update: async (tx) => {
+        const rows = await tx.all<{ id: string; interval_seconds: number }>(
+          'SELECT id, interval_seconds FROM sources WHERE interval_seconds < ? OR interval_seconds > ? ORDER BY id',
+          [MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS],
+        );
+        const notes: string[] = [];
+        for (const row of rows) {
+          const from = Number(row.interval_seconds);
+          const to = Math.min(MAX_INTERVAL_SECONDS, Math.max(MIN_INTERVAL_SECONDS, from));
+          await tx.run('UPDATE sources SET interval_seconds = ? WHERE id = ?', [to, row.id]);
+          notes.push(
+            `source ${row.id}: poll interval ${from} s is outside ${MIN_INTERVAL_SECONDS}–${MAX_INTERVAL_SECONDS} s, set to ${to} s`,
+          );
+        }
+        return notes;
+      },
+    },
+  ];
+}
