@@ -104,8 +104,8 @@ describe('Slack Socket Mode', () => {
     expect(socket.opens).toBe(2);
     await helpRoundTrip('after-refresh', 2);
 
-    // The network is gone for a while: the first tries of apps.connections.open fail (fails on main
-    // before this change: an unhandled rejection, and no reconnect).
+    // The network is gone for a while: the first tries of apps.connections.open fail, and the client
+    // must keep trying rather than give up with an unhandled rejection.
     socket.failNextOpens(2);
     socket.dropSocket();
     await socket.connected(3);
