@@ -1,12 +1,12 @@
-# syntax=docker/dockerfile:1
-
 # vigil: one image for every role (`run --role all|scheduler|worker|bot`, `poll`, `ingest`, ...).
-#   docker build -t vigil .
-#   docker run --rm -v vigil-data:/app/data vigil            # embedded mode: SQLite in /app/data
-#   docker compose up -d                                      # scaled mode: see docker-compose.yml
+#   docker build -t vigil:local .
+#   docker run --rm vigil:local --version
+#   docker run -d -p 3000:3000 -v vigil-data:/app/data vigil:local     # embedded mode: SQLite in /app/data
+#   docker compose up -d                                                # scaled mode: see docker-compose.yml
+# .ci/docker builds and runs it in CI (and builds the base image first where no registry answers).
 
-# ---- build: compile TypeScript and better-sqlite3's native addon, then drop dev dependencies ----
-FROM node:22-bookworm-slim AS build
+# ---- deps: production dependencies only, with better-sqlite3's native addon ----
+FROM node:22-bookworm-slim AS deps
 
 # better-sqlite3 downloads a prebuilt binary when one matches; otherwise node-gyp compiles it.
 RUN apt-get update \
@@ -15,23 +15,24 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# Dependencies first, so editing the sources does not reinstall them. --ignore-scripts skips the
-# root `prepare` script (a build, and the sources are not here yet). The rebuild then runs the
-# install scripts of the two packages that have native code.
+# --ignore-scripts skips the root `prepare` script (a build, and the sources are not here); the rebuild
+# then runs the install scripts of the two packages that have native code.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund \
- && npm rebuild better-sqlite3 msgpackr-extract
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm rebuild better-sqlite3 msgpackr-extract \
+ && node -e "require('better-sqlite3')(':memory:').prepare('select 1').get()"
 
+# ---- build: compile TypeScript (needs the dev dependencies, none of which reach the runtime) ----
+FROM node:22-bookworm-slim AS build
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
 COPY jobs ./jobs
-COPY bin ./bin
-COPY seeds ./seeds
-
-RUN npm run build \
- && npm prune --omit=dev --no-audit --no-fund \
- && node -e "require('better-sqlite3')(':memory:').prepare('select 1').get()"
+RUN npm run build
 
 # ---- runtime: only what `node bin/vigil.js` needs ----
 FROM node:22-bookworm-slim AS runtime
@@ -49,11 +50,11 @@ RUN groupadd --system --gid 10001 vigil \
  && chown vigil:vigil /app/data
 
 # The application files stay owned by root: the vigil user can read them but not change them.
-COPY --from=build /app/package.json ./package.json
-COPY --from=build /app/node_modules ./node_modules
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/bin ./bin
-COPY --from=build /app/seeds ./seeds
+COPY bin ./bin
+COPY seeds ./seeds
 
 USER vigil
 

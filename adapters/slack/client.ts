@@ -71,6 +71,14 @@ export function createSlackClient(config: SlackConfig, log: Logger): SlackClient
     rejectRateLimitedCalls: true,
     timeout: 10_000,
   };
+  // The Socket Mode client calls apps.connections.open at start and at every reconnect. bolt would give
+  // it the fail-fast options above, and then one failed request during a reconnect ends Socket Mode
+  // with an unhandled rejection; it keeps trying instead, at most 30 s apart.
+  const socketClientOptions = {
+    slackApiUrl: config.apiUrl,
+    timeout: 10_000,
+    retryConfig: { forever: true, factor: 1.3, maxTimeout: 30_000 },
+  };
   const socketMode = config.appToken !== null;
   const receiver = socketMode ? null : new RouteReceiver();
   // deferInitialization: bolt would otherwise call auth.test in the constructor and leave a rejected
@@ -81,7 +89,13 @@ export function createSlackClient(config: SlackConfig, log: Logger): SlackClient
     clientOptions,
     convoStore: false,
     deferInitialization: true,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken ?? undefined }),
+    ...(receiver
+      ? { receiver }
+      : {
+          socketMode: true,
+          appToken: config.appToken ?? undefined,
+          installerOptions: { clientOptions: socketClientOptions },
+        }),
   });
   app.error(async (error) => {
     log.error({ err: describeError(error) }, 'slack listener failed');
