@@ -4,6 +4,7 @@
 // for a while. The reconnects wait for the Socket Mode client's own back-off (5 s each, then 1 s and
 // 1.3 s between failed requests), so this file takes about thirteen seconds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { createSlackClient } from '../../adapters/slack/client.js';
 import { toSlackResponse } from '../../adapters/slack/inbound.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
@@ -11,7 +12,6 @@ import type { CommandDeps } from '../../src/commands/command.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { ConfigError } from '../../src/errors.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { type FakeSlackSocket, startFakeSlackSocket } from '../fakes/fake-slack-socket.js';
