@@ -20,6 +20,7 @@ import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { type Clock, channelKey, type Logger, type Notifier, systemClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
+import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sources/source-use-cases.js';
 import type { RouteHandler } from '../http/server.js';
 import { createSlackAdapter } from '../slack/slack-adapter.js';
 import { createTelegramAdapter } from '../telegram/adapter.js';
@@ -77,6 +78,7 @@ export async function createApp(
     clock,
     admins: config.admins,
     fetchOptions,
+    minIntervalSeconds: config.minIntervalSeconds,
     topics: knownTopics(),
     log,
     // A source added or paused from chat is (un)scheduled at once, not at the next periodic sync.
@@ -96,7 +98,13 @@ export async function createApp(
   }
   notifiers.set('console', createConsoleNotifier(options.out));
 
-  await loadCatalogueOnFirstStart(store, config.sourcesFile, clock, log);
+  await loadCatalogueOnFirstStart(commandDeps, config.sourcesFile, () =>
+    loadCatalogue(config.sourcesFile, {
+      minIntervalSeconds: config.minIntervalSeconds,
+      allowPrivate: config.allowPrivateFeeds,
+    }),
+  );
+  await clampStoredIntervals(commandDeps);
   // With no chat platform configured, alerts go to the console (design.md's embedded default).
   if (
     chats.length === 0 &&
@@ -168,29 +176,4 @@ export async function createApp(
 
 function pick(adapter: Omit<ChatAdapter, 'platform'>): Omit<ChatAdapter, 'platform'> {
   return { route: adapter.route, start: () => adapter.start(), stop: () => adapter.stop() };
-}
-
-/**
- * A fresh corpus (no sources, nothing in the audit log) gets the catalogue; later starts leave the
- * sources as admins made them, even if they removed every one.
- */
-async function loadCatalogueOnFirstStart(
-  store: CorpusStore,
-  file: string,
-  clock: Clock,
-  log: Logger,
-): Promise<void> {
-  if ((await store.listSources()).length > 0) return;
-  if ((await store.listAudit({ limit: 1 })).length > 0) return;
-  const sources = loadCatalogue(file);
-  const now = clock.now().toISOString();
-  for (const source of sources) await store.addSource(source, now);
-  await store.appendAudit({
-    at: now,
-    actor: 'vigil',
-    action: 'sources.load-catalogue',
-    channel: null,
-    details: { file, count: sources.length },
-  });
-  log.info({ file, count: sources.length }, 'source catalogue loaded');
 }

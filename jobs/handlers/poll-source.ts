@@ -12,7 +12,7 @@ import type { Classification, ClassifyInput } from '../../src/classify/classific
 import type { Reply } from '../../src/commands/reply.js';
 import type { CorpusStore, Source } from '../../src/corpus/corpus-store.js';
 import { parseSearchQuery } from '../../src/corpus/search-query.js';
-import { describeError, FeedError } from '../../src/errors.js';
+import { describeError, FeedError, publicReason } from '../../src/errors.js';
 import { nextPollDelay } from '../../src/feeds/backoff.js';
 import { type FetchOptions, fetchFeed } from '../../src/feeds/fetch-feed.js';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
@@ -167,7 +167,8 @@ async function recordSuccess(
 
 async function recordFailure(store: CorpusStore, source: Source, now: Date, error: unknown): Promise<void> {
   const failures = source.health.consecutiveFailures + 1;
-  const reason = describeError(error);
+  // Stored reasons reach chat (`sources`, health notices): no internal addresses; the log has them all.
+  const reason = publicReason(error);
   if (error instanceof FeedError && error.kind === 'gone') {
     await store.updateSource(source.id, {
       paused: true,
