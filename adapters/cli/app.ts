@@ -17,11 +17,11 @@ import type { Config } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
-import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { type Clock, channelKey, type Logger, type Notifier, systemClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
 import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sources/source-use-cases.js';
 import type { RouteHandler } from '../http/server.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
 import { createSlackAdapter } from '../slack/slack-adapter.js';
 import { createTelegramAdapter } from '../telegram/adapter.js';
 
@@ -37,7 +37,7 @@ export interface App {
   config: Readonly<Config>;
   log: Logger;
   store: CorpusStore;
-  metrics: Metrics;
+  metrics: PrometheusMetrics;
   notifiers: ReadonlyMap<string, Notifier>;
   /** The configured chat platforms (their notifiers are in `notifiers`). */
   chats: ChatAdapter[];
@@ -70,7 +70,7 @@ export async function createApp(
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
   const store = await createCorpusStore(config.database);
-  const metrics = createMetrics();
+  const metrics = createPrometheusMetrics();
   const fetchOptions: FetchOptions = { allowPrivate: config.allowPrivateFeeds };
 
   const commandDeps: CommandDeps = {

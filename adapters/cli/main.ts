@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { ConfigError, describeError } from '../../src/errors.js';
-import { createLogger } from '../../src/log/create-logger.js';
+import { createLogger } from '../log/create-logger.js';
 import { type App, createApp } from './app.js';
 import { auditCommand } from './commands/audit.js';
 import { classifyCommand } from './commands/classify.js';

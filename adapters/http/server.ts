@@ -2,8 +2,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeError } from '../../src/errors.js';
-import type { Metrics } from '../../src/metrics.js';
 import type { Logger } from '../../src/ports.js';
+import type { MetricsEndpoint } from '../metrics/prometheus.js';
 
 /** A dependency /healthz checks; `check` throws when it is down. */
 export interface HealthCheck {
@@ -26,7 +26,7 @@ export async function startHttpServer(options: {
   port: number;
   host?: string;
   checks: HealthCheck[];
-  metrics: Metrics;
+  metrics: MetricsEndpoint;
   log: Logger;
   routes?: RouteHandler[];
 }): Promise<HttpServer> {
@@ -57,8 +57,9 @@ export async function startHttpServer(options: {
       return;
     }
     if (request.method === 'GET' && path === '/metrics') {
-      response.writeHead(200, { 'content-type': options.metrics.registry.contentType });
-      response.end(await options.metrics.registry.metrics());
+      const { contentType, body } = await options.metrics.render();
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(body);
       return;
     }
     for (const route of options.routes ?? []) if (await route(request, response)) return;

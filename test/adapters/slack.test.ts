@@ -2,6 +2,7 @@
 // response_url, alerts through chat.postMessage, and Slack's refusals as vigil's errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
+import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
 import { createSlackClient } from '../../adapters/slack/client.js';
 import { createAdminCheck, toSlackResponse } from '../../adapters/slack/inbound.js';
 import { createSlackNotifier } from '../../adapters/slack/notifier.js';
@@ -15,7 +16,6 @@ import type { SlackConfig } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
-import { createMetrics } from '../../src/metrics.js';
 import type { Clock } from '../../src/ports.js';
 import { blocksProblem, type FakeSlackApi, startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
@@ -107,7 +107,7 @@ describe('Slack inbound over HTTP', () => {
       port: 0,
       host: '127.0.0.1',
       checks: [],
-      metrics: createMetrics(),
+      metrics: createPrometheusMetrics(),
       log,
       routes: [adapter.route],
     });
