@@ -6,7 +6,7 @@ import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/consol
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
 import { type PollSummary, pollSource } from '../../jobs/handlers/poll-source.js';
 import type { JobContext } from '../../jobs/job-types.js';
-import { type BullmqRunner, createBullmqRunner, type RunnerRole } from '../../jobs/runners/bullmq-runner.js';
+import type { BullmqRunner, RunnerRole } from '../../jobs/runners/bullmq-runner.js';
 import { createInProcessRunner } from '../../jobs/runners/in-process-runner.js';
 import type { JobHandlers, JobRunner } from '../../jobs/runners/job-runner.js';
 import { classify } from '../../src/classify/classify.js';
@@ -17,13 +17,11 @@ import type { Config } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { createCorpusStore } from '../../src/corpus/create-corpus-store.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
-import { type Clock, channelKey, type Logger, type Notifier, systemClock } from '../../src/ports.js';
+import { channelKey, type Logger, type Notifier, systemClock, type TimerClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
 import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sources/source-use-cases.js';
 import type { RouteHandler } from '../http/server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
-import { createSlackAdapter } from '../slack/slack-adapter.js';
-import { createTelegramAdapter } from '../telegram/adapter.js';
 
 /** A chat platform as `vigil run` drives it: inbound route, start and stop. */
 export interface ChatAdapter {
@@ -45,7 +43,7 @@ export interface App {
   /** Set when jobs run on BullMQ (REDIS_URL). */
   bullmq: BullmqRunner | null;
   fetchOptions: FetchOptions;
-  clock: Clock;
+  clock: TimerClock;
   /** Poll one source now, enqueueing the alerts it raises on the runner. */
   poll(sourceId: string, force?: boolean): Promise<PollSummary>;
   close(): Promise<void>;
@@ -59,7 +57,7 @@ export interface AppOptions {
    * (they enqueue; workers elsewhere deliver). Ignored by the in-process runner.
    */
   role?: RunnerRole;
-  clock?: Clock;
+  clock?: TimerClock;
   out?: NodeJS.WritableStream;
 }
 
@@ -86,12 +84,15 @@ export async function createApp(
   };
   const notifiers = new Map<string, Notifier>();
   const chats: ChatAdapter[] = [];
+  // Chat SDKs load only when their platform is configured (a light start for one-shot commands).
   if (config.telegram) {
+    const { createTelegramAdapter } = await import('../telegram/adapter.js');
     const telegram = createTelegramAdapter(config.telegram, commandDeps, log);
     notifiers.set('telegram', telegram.notifier);
     chats.push({ platform: 'telegram', ...pick(telegram) });
   }
   if (config.slack) {
+    const { createSlackAdapter } = await import('../slack/slack-adapter.js');
     const slack = createSlackAdapter(config.slack, commandDeps, log);
     notifiers.set('slack', slack.notifier);
     chats.push({ platform: 'slack', ...pick(slack) });
@@ -146,11 +147,16 @@ export async function createApp(
     deliver: (payload) => timed('deliver', () => dispatchAlert(payload, deliverDeps)),
   };
   const bullmq = config.redisUrl
-    ? createBullmqRunner({ redisUrl: config.redisUrl, handlers, log, role: options.role ?? 'bot' })
+    ? (await import('../../jobs/runners/bullmq-runner.js')).createBullmqRunner({
+        redisUrl: config.redisUrl,
+        handlers,
+        log,
+        role: options.role ?? 'bot',
+      })
     : null;
   let closing: Promise<void> | undefined;
   const runner: JobRunner =
-    bullmq ?? createInProcessRunner({ log, pollOnStart: options.pollOnStart ?? false, handlers });
+    bullmq ?? createInProcessRunner({ log, pollOnStart: options.pollOnStart ?? false, handlers, clock });
 
   return {
     config,
