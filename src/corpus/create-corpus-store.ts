@@ -1,7 +1,5 @@
 /** Opens the corpus that VIGIL_DB names: a `postgres://` URL, else a SQLite file path. */
 import type { CorpusStore } from './corpus-store.js';
-import { PostgresCorpusStore } from './postgres/postgres-corpus-store.js';
-import { SqliteCorpusStore } from './sqlite/sqlite-corpus-store.js';
 
 export interface CreateCorpusStoreOptions {
   /** PostgreSQL only: keep the tables in this schema (created if missing). Tests use one each. */
@@ -17,6 +15,11 @@ export async function createCorpusStore(
   dbSetting: string,
   options: CreateCorpusStoreOptions = {},
 ): Promise<CorpusStore> {
-  if (isPostgresUrl(dbSetting)) return PostgresCorpusStore.open(dbSetting, options);
+  // Each driver loads only when used: a SQLite command never loads pg, and the other way round.
+  if (isPostgresUrl(dbSetting)) {
+    const { PostgresCorpusStore } = await import('./postgres/postgres-corpus-store.js');
+    return PostgresCorpusStore.open(dbSetting, options);
+  }
+  const { SqliteCorpusStore } = await import('./sqlite/sqlite-corpus-store.js');
   return new SqliteCorpusStore(dbSetting);
 }
