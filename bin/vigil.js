@@ -8,4 +8,6 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const { main } = await import(entry.href);
-await main(process.argv);
+const code = await main(process.argv);
+// A failed command exits now, whatever it left open (a listening port, a chat connection).
+if (code !== 0) process.exit(code);

@@ -61,6 +61,19 @@ export class PlatformRateLimitError extends VigilError {
   }
 }
 
+/**
+ * A chat platform could not be reached (network down, DNS, its 5xx): unlike a rejected token, waiting
+ * may fix it, so start-up retries with backoff.
+ */
+export class PlatformUnreachableError extends VigilError {
+  constructor(
+    readonly platform: string,
+    options: { cause?: unknown },
+  ) {
+    super('platform-unreachable', `${platform} could not be reached`, options);
+  }
+}
+
 /** A failure that retrying cannot fix (410 Gone, a channel that removed the bot). */
 export class PermanentError extends VigilError {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -75,4 +88,20 @@ export function describeError(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/**
+ * The reason of a failure as chat users may see it: the error's own message without its cause (a
+ * cause can carry internal addresses and DNS answers), and never where a refused address points.
+ * The full reason (describeError) goes to the log.
+ */
+export function publicReason(error: unknown): string {
+  if (error instanceof FeedError) {
+    if (error.kind === 'blocked-address') return 'the address is on a loopback or private network';
+    // Network messages end with the system's own words (`connect EHOSTUNREACH 10.0.0.7:443`).
+    if (error.kind === 'network') return error.message.split(': ')[0] ?? error.message;
+    return error.message;
+  }
+  if (error instanceof VigilError) return error.message;
+  return 'an unexpected error (it has been logged)';
 }

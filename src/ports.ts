@@ -1,6 +1,7 @@
 /** The ports the core talks through; adapters and runners implement them. */
 import type { Alert } from './alerts/alert.js';
 import type { Reply } from './commands/reply.js';
+import { boundedDelay } from './time/bounded-delay.js';
 
 /** A structured logger (pino's shape): fields first, a short constant message. */
 export interface Logger {
@@ -11,11 +12,53 @@ export interface Logger {
   child(bindings: object): Logger;
 }
 
+/** What time it is. Core code asks this instead of `new Date()`, so tests can set the time. */
 export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+/** A timer from a TimerClock; cancelling twice, or after it fired, is harmless. */
+export interface Timer {
+  cancel(): void;
+}
+
+/**
+ * Time as a port: the time, and waiting. Runners and retry loops take one, so tests advance a clock
+ * they control instead of sleeping. Delays are bounded (boundedDelay) by every implementation.
+ */
+export interface TimerClock extends Clock {
+  /** Runs `task` once, `ms` from now. */
+  setTimeout(task: () => void, ms: number): Timer;
+  /** Runs `task` every `ms` (at least 1 ms). */
+  setInterval(task: () => void, ms: number): Timer;
+  /** Resolves after `ms`, or at once when `signal` is aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** The real clock and Node's timers, every delay bounded. */
+export const systemClock: TimerClock = {
+  now: () => new Date(),
+  setTimeout(task, ms) {
+    const timer = setTimeout(task, boundedDelay(ms));
+    return { cancel: () => clearTimeout(timer) };
+  },
+  setInterval(task, ms) {
+    const timer = setInterval(task, boundedDelay(ms, 1));
+    return { cancel: () => clearInterval(timer) };
+  },
+  sleep(ms, signal) {
+    return new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, boundedDelay(ms));
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  },
+};
 
 /** A chat channel, addressed as platform + the platform's own channel id. */
 export interface ChannelRef {

@@ -6,7 +6,7 @@ import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/consol
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
 import { type PollSummary, pollSource } from '../../jobs/handlers/poll-source.js';
 import type { JobContext } from '../../jobs/job-types.js';
-import { type BullmqRunner, createBullmqRunner, type RunnerRole } from '../../jobs/runners/bullmq-runner.js';
+import type { BullmqRunner, RunnerRole } from '../../jobs/runners/bullmq-runner.js';
 import { createInProcessRunner } from '../../jobs/runners/in-process-runner.js';
 import type { JobHandlers, JobRunner } from '../../jobs/runners/job-runner.js';
 import { classify } from '../../src/classify/classify.js';
@@ -14,17 +14,14 @@ import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
-import type { AuditLog } from '../../src/corpus/audit-log.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import type { SourceCatalog } from '../../src/corpus/source-catalog.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
-import { createMetrics, type Metrics } from '../../src/metrics.js';
-import { type Clock, channelKey, type Logger, type Notifier, systemClock } from '../../src/ports.js';
+import { channelKey, type Logger, type Notifier, systemClock, type TimerClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
+import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sources/source-use-cases.js';
 import { createCorpusStore } from '../db/create-corpus-store.js';
 import type { RouteHandler } from '../http/server.js';
-import { createSlackAdapter } from '../slack/slack-adapter.js';
-import { createTelegramAdapter } from '../telegram/adapter.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
 
 /** A chat platform as `vigil run` drives it: inbound route, start and stop. */
 export interface ChatAdapter {
@@ -38,7 +35,7 @@ export interface App {
   config: Readonly<Config>;
   log: Logger;
   store: CorpusStore;
-  metrics: Metrics;
+  metrics: PrometheusMetrics;
   notifiers: ReadonlyMap<string, Notifier>;
   /** The configured chat platforms (their notifiers are in `notifiers`). */
   chats: ChatAdapter[];
@@ -46,7 +43,7 @@ export interface App {
   /** Set when jobs run on BullMQ (REDIS_URL). */
   bullmq: BullmqRunner | null;
   fetchOptions: FetchOptions;
-  clock: Clock;
+  clock: TimerClock;
   /** Poll one source now, enqueueing the alerts it raises on the runner. */
   poll(sourceId: string, force?: boolean): Promise<PollSummary>;
   close(): Promise<void>;
@@ -60,7 +57,7 @@ export interface AppOptions {
    * (they enqueue; workers elsewhere deliver). Ignored by the in-process runner.
    */
   role?: RunnerRole;
-  clock?: Clock;
+  clock?: TimerClock;
   out?: NodeJS.WritableStream;
 }
 
@@ -71,7 +68,7 @@ export async function createApp(
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
   const store = await createCorpusStore(config.database, { log });
-  const metrics = createMetrics();
+  const metrics = createPrometheusMetrics();
   const fetchOptions: FetchOptions = { allowPrivate: config.allowPrivateFeeds };
 
   const commandDeps: CommandDeps = {
@@ -79,6 +76,7 @@ export async function createApp(
     clock,
     admins: config.admins,
     fetchOptions,
+    minIntervalSeconds: config.minIntervalSeconds,
     topics: knownTopics(),
     log,
     // A source added or paused from chat is (un)scheduled at once, not at the next periodic sync.
@@ -86,19 +84,28 @@ export async function createApp(
   };
   const notifiers = new Map<string, Notifier>();
   const chats: ChatAdapter[] = [];
+  // Chat SDKs load only when their platform is configured (a light start for one-shot commands).
   if (config.telegram) {
+    const { createTelegramAdapter } = await import('../telegram/adapter.js');
     const telegram = createTelegramAdapter(config.telegram, commandDeps, log);
     notifiers.set('telegram', telegram.notifier);
     chats.push({ platform: 'telegram', ...pick(telegram) });
   }
   if (config.slack) {
+    const { createSlackAdapter } = await import('../slack/slack-adapter.js');
     const slack = createSlackAdapter(config.slack, commandDeps, log);
     notifiers.set('slack', slack.notifier);
     chats.push({ platform: 'slack', ...pick(slack) });
   }
   notifiers.set('console', createConsoleNotifier(options.out));
 
-  await loadCatalogueOnFirstStart(store, config.sourcesFile, clock, log);
+  await loadCatalogueOnFirstStart(commandDeps, config.sourcesFile, () =>
+    loadCatalogue(config.sourcesFile, {
+      minIntervalSeconds: config.minIntervalSeconds,
+      allowPrivate: config.allowPrivateFeeds,
+    }),
+  );
+  await clampStoredIntervals(commandDeps);
   // With no chat platform configured, alerts go to the console (design.md's embedded default).
   if (
     chats.length === 0 &&
@@ -140,11 +147,16 @@ export async function createApp(
     deliver: (payload) => timed('deliver', () => dispatchAlert(payload, deliverDeps)),
   };
   const bullmq = config.redisUrl
-    ? createBullmqRunner({ redisUrl: config.redisUrl, handlers, log, role: options.role ?? 'bot' })
+    ? (await import('../../jobs/runners/bullmq-runner.js')).createBullmqRunner({
+        redisUrl: config.redisUrl,
+        handlers,
+        log,
+        role: options.role ?? 'bot',
+      })
     : null;
   let closing: Promise<void> | undefined;
   const runner: JobRunner =
-    bullmq ?? createInProcessRunner({ log, pollOnStart: options.pollOnStart ?? false, handlers });
+    bullmq ?? createInProcessRunner({ log, pollOnStart: options.pollOnStart ?? false, handlers, clock });
 
   return {
     config,
@@ -170,29 +182,4 @@ export async function createApp(
 
 function pick(adapter: Omit<ChatAdapter, 'platform'>): Omit<ChatAdapter, 'platform'> {
   return { route: adapter.route, start: () => adapter.start(), stop: () => adapter.stop() };
-}
-
-/**
- * A fresh corpus (no sources, nothing in the audit log) gets the catalogue; later starts leave the
- * sources as admins made them, even if they removed every one.
- */
-async function loadCatalogueOnFirstStart(
-  store: SourceCatalog & AuditLog,
-  file: string,
-  clock: Clock,
-  log: Logger,
-): Promise<void> {
-  if ((await store.listSources()).length > 0) return;
-  if ((await store.listAudit({ limit: 1 })).length > 0) return;
-  const sources = loadCatalogue(file);
-  const now = clock.now().toISOString();
-  for (const source of sources) await store.addSource(source, now);
-  await store.appendAudit({
-    at: now,
-    actor: 'vigil',
-    action: 'sources.load-catalogue',
-    channel: null,
-    details: { file, count: sources.length },
-  });
-  log.info({ file, count: sources.length }, 'source catalogue loaded');
 }

@@ -1,68 +1,119 @@
-/** vigil's command line (design.md's contract). Parses arguments, loads config, runs one command. */
-import { existsSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '../../src/config/load-config.js';
+/**
+ * vigil's command line (design.md's contract). Parses arguments, then loads only what the chosen
+ * command uses: `--help` and `--version` load no store, no HTTP server and no chat or queue SDK.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Config } from '../../src/config/config.js';
+import { parseEnvFile } from '../../src/config/parse-env-file.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import { ConfigError, describeError } from '../../src/errors.js';
-import { createLogger } from '../../src/log/create-logger.js';
-import { createCorpusStore } from '../db/create-corpus-store.js';
-import { type App, createApp } from './app.js';
-import { auditCommand } from './commands/audit.js';
-import { classifyCommand } from './commands/classify.js';
-import { evalCommand } from './commands/eval.js';
-import { ingestCommand } from './commands/ingest.js';
-import { pollOnceCommand } from './commands/poll.js';
-import { type Role, runCommand } from './commands/run.js';
-import { searchCommand } from './commands/search.js';
-import { addSource, exportOpml, importOpml, listSources, removeSource } from './commands/sources.js';
+import { ConfigError, describeError, VigilError } from '../../src/errors.js';
+import { packageRoot } from '../../src/paths.js';
+import type { Logger } from '../../src/ports.js';
+import type { App, AppOptions } from './app.js';
+import type { Role } from './commands/run.js';
 import { CliError, printError } from './output.js';
 
-function positiveInt(name: string) {
+/** A flag's whole-number value; past `max` (when given) it is refused here, before anything runs. */
+function wholeNumber(name: string, max?: number) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < 1)
-      throw new InvalidArgumentError(`${name} must be a whole number above 0`);
-    return Number(value);
+    const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number >= 1)) throw new InvalidArgumentError(`${name} must be a whole number above 0`);
+    if (max !== undefined && number > max) throw new InvalidArgumentError(`${name} must be from 1 to ${max}`);
+    return number;
   };
 }
 
-function setup() {
-  // Secrets come only from the environment; a .env file in the working folder is read if present.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig();
-  const log = createLogger({ level: config.logLevel });
-  return { config, log };
+function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
-async function withApp(
-  task: (app: App) => Promise<number | undefined>,
-  options: { pollOnStart?: boolean; role?: Role } = {},
-): Promise<void> {
-  const { config, log } = setup();
+/**
+ * Secrets come only from the environment; a .env file in the working folder is read if present.
+ * Variables already set win; a line that cannot be read is reported by number, never by value.
+ */
+function loadDotEnv(file = '.env'): void {
+  if (!existsSync(file)) return;
+  const { values, problems } = parseEnvFile(readFileSync(file, 'utf8'));
+  for (const problem of problems) {
+    printError(`vigil: warning: ${file} line ${problem.line}: ${problem.message}; the line is ignored`);
+  }
+  for (const [name, value] of Object.entries(values)) process.env[name] ??= value;
+}
+
+/** `--limit` and `--page` of search: the store pages at most 200 results, and chat stops at page 200. */
+const SEARCH_MAX = 200;
+
+async function loadConfig(): Promise<Readonly<Config>> {
+  loadDotEnv();
+  return (await import('../../src/config/load-config.js')).loadConfig();
+}
+
+async function createLogger(config: Readonly<Config>): Promise<Logger> {
+  return (await import('../log/create-logger.js')).createLogger({ level: config.logLevel });
+}
+
+/** A Logger that loads the real one on its first line: commands that log nothing never load pino. */
+function deferredLogger(load: () => Promise<Logger>, bindings: object = {}): Logger {
+  const emit =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (fields: object, message: string): void =>
+      void load().then((log) => log.child(bindings)[level](fields, message));
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    child: (more) => deferredLogger(load, { ...bindings, ...more }),
+  };
+}
+
+async function withApp(task: (app: App) => Promise<number | undefined>, options: AppOptions = {}) {
+  const config = await loadConfig();
+  const log = await createLogger(config);
+  const { createApp } = await import('./app.js');
   const app = await createApp(config, log, options);
   try {
-    process.exitCode = (await task(app)) ?? 0;
+    return (await task(app)) ?? 0;
   } finally {
     await app.close();
   }
 }
 
-async function withStore(
-  task: (store: CorpusStore, fetchOptions: { allowPrivate: boolean }) => Promise<number>,
-) {
-  const { config, log } = setup();
-  const store = await createCorpusStore(config.database, { log });
+interface StoreContext {
+  store: CorpusStore;
+  config: Readonly<Config>;
+  /** The logger, made on first use: read-only commands never load it. */
+  logger(): Promise<Logger>;
+}
+
+async function withStore(task: (context: StoreContext) => Promise<number>): Promise<number> {
+  const config = await loadConfig();
+  let log: Promise<Logger> | undefined;
+  const logger = () => (log ??= createLogger(config));
+  const { createCorpusStore } = await import('../db/create-corpus-store.js');
+  // An upgrade that changes stored data says so; the logger loads only if it does.
+  const store = await createCorpusStore(config.database, { log: deferredLogger(logger) });
   try {
-    process.exitCode = await task(store, { allowPrivate: config.allowPrivateFeeds });
+    return await task({ store, config, logger });
   } finally {
     await store.close();
   }
 }
 
-export function buildProgram(): Command {
+export function buildProgram(done: (code: number) => void): Command {
+  const finish = async (work: Promise<number>) => done(await work);
   const program = new Command('vigil')
     .description('Watches news outlets on Belarus for sanctions, political prisoners and diplomacy.')
-    .showHelpAfterError()
-    .configureOutput({ writeErr: (text) => printError(text) });
+    .version(`vigil ${version()}`, '-V, --version', 'print the version')
+    // A wrong command line is one line and exit 2 (design.md); subcommands inherit both settings.
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => printError(text.replace(/^error: /, 'vigil: ').replace(/\n+$/, '')),
+      outputError: (text, write) => write(`${text.trimEnd()} (see --help)\n`),
+    });
 
   program
     .command('run')
@@ -73,12 +124,15 @@ export function buildProgram(): Command {
         .default('all'),
     )
     .action((options: { role: Role }) =>
-      withApp(
-        async (app) => {
-          await runCommand(app, options.role);
-          return 0;
-        },
-        { pollOnStart: true, role: options.role },
+      finish(
+        withApp(
+          async (app) => {
+            const { runCommand } = await import('./commands/run.js');
+            await runCommand(app, options.role);
+            return 0;
+          },
+          { pollOnStart: true, role: options.role },
+        ),
       ),
     );
 
@@ -87,104 +141,163 @@ export function buildProgram(): Command {
     .description('poll every (or one) source once, deliver the alerts, print a summary, exit')
     .requiredOption('--once', 'poll once and exit (the only mode; `vigil run` polls on schedule)')
     .option('--source <id>', 'poll only this source')
-    .action((options: { source?: string }) => withApp((app) => pollOnceCommand(app, options.source)));
+    .action((options: { source?: string }) =>
+      finish(
+        withApp(async (app) => (await import('./commands/poll.js')).pollOnceCommand(app, options.source)),
+      ),
+    );
 
   program
     .command('ingest')
     .description('treat local feed files as fetched feeds: parse, classify, store, alert')
     .argument('<files...>', 'RSS, Atom, RDF or JSON Feed files')
-    .action((files: string[]) => withApp((app) => ingestCommand(app, files)));
+    .action((files: string[]) =>
+      finish(withApp(async (app) => (await import('./commands/ingest.js')).ingestCommand(app, files))),
+    );
 
   program
     .command('classify')
     .description('classify JSON Lines {"id","title","text"} from stdin; one result line per input')
-    .action(async () => {
-      process.exitCode = await classifyCommand();
-    });
+    .action(() => finish(import('./commands/classify.js').then((command) => command.classifyCommand())));
 
   program
     .command('eval')
-    .description('run `vigil classify` on a labelled JSON Lines file and print precision, recall, F1')
+    .description('classify a labelled JSON Lines file as `vigil classify` does; print precision, recall, F1')
     .argument('<file>', 'labelled items, e.g. ../shared/eval/classify-dev.jsonl')
-    .action((file: string) => {
-      process.exitCode = evalCommand(file);
-    });
+    .action((file: string) =>
+      finish(import('./commands/eval.js').then((command) => command.evalCommand(file))),
+    );
 
   program
     .command('search')
     .description('search the corpus (same query language as the chat search command)')
     .argument('<query...>', 'words, "phrases", -exclude, OR, topic: source: lang: since:YYYY-MM-DD until:')
     .option('--json', 'print a JSON array of {id,title,url,source,publishedAt,labels,snippet}')
-    .option('--limit <n>', 'results per page', positiveInt('--limit'), 10)
-    .option('--page <n>', 'page number', positiveInt('--page'), 1)
+    .option('--limit <n>', `results per page (1-${SEARCH_MAX})`, wholeNumber('--limit', SEARCH_MAX), 10)
+    .option('--page <n>', `page number (1-${SEARCH_MAX})`, wholeNumber('--page', SEARCH_MAX), 1)
+    // Words starting with `-` after the query are query words (`vigil search potash -football`).
+    .allowUnknownOption()
     .action((words: string[], options: { json?: boolean; limit: number; page: number }) =>
-      withStore((store) =>
-        searchCommand(store, words.join(' '), { json: options.json ?? false, ...options }),
+      finish(
+        withStore(async ({ store }) =>
+          (await import('./commands/search.js')).searchCommand(store, words, {
+            json: options.json ?? false,
+            limit: options.limit,
+            page: options.page,
+          }),
+        ),
       ),
     );
 
   const sources = program.command('sources').description('the source catalogue');
+  const sourcesCommand = () => import('./commands/sources.js');
   sources
     .command('list')
     .description('list sources with their health')
     .option('--json', 'print JSON')
-    .action((options: { json?: boolean }) => withStore((store) => listSources(store, options.json ?? false)));
+    .action((options: { json?: boolean }) =>
+      finish(
+        withStore(async ({ store }) => (await sourcesCommand()).listSources(store, options.json ?? false)),
+      ),
+    );
   sources
     .command('add')
     .description('add a source by feed or site address (the feed is found and fetched once)')
     .argument('<url>', 'feed or site address')
     .option('--name <name>', 'display name (default: the feed title)')
-    .option('--interval <seconds>', 'poll interval', positiveInt('--interval'), 600)
-    .action((url: string, options: { name?: string; interval: number }) =>
-      withStore((store, fetchOptions) =>
-        addSource(store, url, { ...options, fetchOptions, now: new Date() }),
-      ),
+    .option('--interval <seconds>', 'poll interval, 60-86400 (default: 600)', wholeNumber('--interval'))
+    .action((url: string, options: { name?: string; interval?: number }) =>
+      finish(withStore(async (context) => (await sourcesCommand()).addSourceCommand(context, url, options))),
     );
   sources
     .command('remove')
     .description('remove a source (its items stay in the corpus)')
     .argument('<id>', 'source id')
-    .action((id: string) => withStore((store) => removeSource(store, id, new Date())));
+    .action((id: string) =>
+      finish(withStore(async (context) => (await sourcesCommand()).removeSourceCommand(context, id))),
+    );
   sources
     .command('import')
-    .description('add the feeds of an OPML file')
+    .description('add the feeds of an OPML file (addresses checked as by `sources add`)')
     .argument('<file>', 'an .opml file')
-    .option('--interval <seconds>', 'poll interval', positiveInt('--interval'), 600)
-    .action((file: string, options: { interval: number }) =>
-      withStore((store) => importOpml(store, file, options.interval, new Date())),
+    .option('--interval <seconds>', 'poll interval, 60-86400 (default: 600)', wholeNumber('--interval'))
+    .action((file: string, options: { interval?: number }) =>
+      finish(
+        withStore(async (context) =>
+          (await sourcesCommand()).importOpmlCommand(context, file, options.interval),
+        ),
+      ),
     );
   sources
     .command('export')
-    .description('print the sources as OPML')
-    .action(() => withStore((store) => exportOpml(store, new Date())));
+    .description('print the sources as OPML (file:// sources from `ingest` are left out)')
+    .action(() =>
+      finish(withStore(async ({ store }) => (await sourcesCommand()).exportOpml(store, new Date()))),
+    );
 
   program
     .command('audit')
     .description('show the audit log: who changed what and when, newest first')
-    .option('--limit <n>', 'entries to show', positiveInt('--limit'), 20)
+    .option('--limit <n>', 'entries to show', wholeNumber('--limit'), 20)
     .option('--channel <key>', 'only this channel, as platform:id (e.g. telegram:-1001234567890)')
     .option('--json', 'print JSON')
     .action((options: { limit: number; channel?: string; json?: boolean }) =>
-      withStore((store) => auditCommand(store, { ...options, json: options.json ?? false })),
+      finish(
+        withStore(async ({ store }) =>
+          (await import('./commands/audit.js')).auditCommand(store, {
+            ...options,
+            json: options.json ?? false,
+          }),
+        ),
+      ),
     );
 
   return program;
 }
 
-export async function main(argv: string[]): Promise<void> {
-  try {
-    await buildProgram().parseAsync(argv);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      printError(`vigil: ${error.message}`);
-      process.exitCode = 2;
-    } else if (error instanceof CliError) {
-      printError(`vigil: ${error.message}`);
-      process.exitCode = error.exitCode;
-    } else {
-      printError(`vigil: unexpected error: ${describeError(error)}`);
-      if (error instanceof Error && error.stack) printError(error.stack);
-      process.exitCode = 1;
-    }
+/** The one line (and exit code) a failure gets: only the unexpected shows a stack trace. */
+export function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its one line already; help and --version are not failures.
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
   }
+  if (error instanceof ConfigError) {
+    printError(`vigil: ${error.message}`);
+    return 2;
+  }
+  if (error instanceof CliError) {
+    printError(`vigil: ${error.message}`);
+    return error.exitCode;
+  }
+  if (error instanceof VigilError) {
+    printError(`vigil: ${describeError(error)}`);
+    return 1;
+  }
+  printError(`vigil: unexpected error: ${describeError(error)}`);
+  if (error instanceof Error && error.stack) printError(error.stack);
+  return 1;
+}
+
+/** Reading stopped early (`vigil search … | head`): that is the reader's choice, not an error. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}
+
+/** Runs one command; resolves with the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
+  let code = 0;
+  try {
+    await buildProgram((result) => {
+      code = result;
+    }).parseAsync(argv);
+  } catch (error) {
+    code = reportFailure(error);
+  }
+  return code;
 }

@@ -13,6 +13,7 @@ import {
   accessSync,
   closeSync,
   constants,
+  existsSync,
   mkdirSync,
   openSync,
   readSync,
@@ -52,6 +53,27 @@ function readHeader(file: string): Buffer {
   return header;
 }
 
+/**
+ * Creates the missing folders one by one: Node's recursive mkdir never returns for some unwritable
+ * paths (/proc/… under gVisor), where a single mkdir fails at once.
+ */
+function makeFolders(folder: string, problem: (what: string) => ConfigError): void {
+  const missing: string[] = [];
+  let existing = folder;
+  while (!existsSync(existing)) {
+    missing.unshift(existing);
+    existing = path.dirname(existing);
+  }
+  if (!statSync(existing).isDirectory()) throw problem(`${existing} is a file, not a folder`);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      throw problem(`its folder ${dir} cannot be created: ${errnoWords(error)}`);
+    }
+  }
+}
+
 /** Tables checked on every open; the item tables and the text index are checked before a migration. */
 const SMALL_TABLES = ['schema_migrations', 'sources', 'channels', 'watches'];
 
@@ -68,12 +90,7 @@ export function checkSqliteFile(file: string, schemaVersion: number): void {
     if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT')) {
       throw problem(`cannot be read: ${errnoWords(error)}`);
     }
-    const folder = path.dirname(path.resolve(file));
-    try {
-      mkdirSync(folder, { recursive: true });
-    } catch (mkdirError) {
-      throw problem(`its folder ${folder} cannot be created: ${errnoWords(mkdirError)}`);
-    }
+    makeFolders(path.dirname(path.resolve(file)), problem);
     return;
   }
   if (stats.isDirectory()) throw problem('is a folder; name a database file in it, e.g. ./data/vigil.db');

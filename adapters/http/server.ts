@@ -1,9 +1,9 @@
-/** The HTTP server: /healthz (database and Redis reachable) and /metrics (Prometheus). */
+/** The HTTP server: /healthz (database, Redis and chat platforms reachable) and /metrics (Prometheus). */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeError } from '../../src/errors.js';
-import type { Metrics } from '../../src/metrics.js';
 import type { Logger } from '../../src/ports.js';
+import type { MetricsEndpoint } from '../metrics/prometheus.js';
 
 /** A dependency /healthz checks; `check` throws when it is down. */
 export interface HealthCheck {
@@ -26,10 +26,12 @@ export async function startHttpServer(options: {
   port: number;
   host?: string;
   checks: HealthCheck[];
-  metrics: Metrics;
+  metrics: MetricsEndpoint;
   log: Logger;
   routes?: RouteHandler[];
 }): Promise<HttpServer> {
+  /** Failing checks and their last reason: each failure is logged when it starts or changes. */
+  const failing = new Map<string, string>();
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
       options.log.error({ err: error, url: request.url }, 'http handler failed');
@@ -41,15 +43,22 @@ export async function startHttpServer(options: {
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === '/healthz') {
+      // The answer names the failing part only; why it fails (database errors, addresses) goes to the log.
       const results: Record<string, string> = {};
       let ok = true;
       for (const check of options.checks) {
         try {
           await check.check();
           results[check.name] = 'ok';
+          if (failing.delete(check.name)) options.log.info({ check: check.name }, 'health check recovered');
         } catch (error) {
           ok = false;
-          results[check.name] = describeError(error);
+          results[check.name] = 'unavailable';
+          const reason = describeError(error);
+          if (failing.get(check.name) !== reason) {
+            failing.set(check.name, reason);
+            options.log.warn({ check: check.name, reason }, 'health check failing');
+          }
         }
       }
       response.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
@@ -57,8 +66,9 @@ export async function startHttpServer(options: {
       return;
     }
     if (request.method === 'GET' && path === '/metrics') {
-      response.writeHead(200, { 'content-type': options.metrics.registry.contentType });
-      response.end(await options.metrics.registry.metrics());
+      const { contentType, body } = await options.metrics.render();
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(body);
       return;
     }
     for (const route of options.routes ?? []) if (await route(request, response)) return;

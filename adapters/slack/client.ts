@@ -1,7 +1,7 @@
 /** The bolt App built from SlackConfig: HTTP through vigil's own server (a route), or Socket Mode. */
 import { App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config/config.js';
-import { ConfigError, describeError } from '../../src/errors.js';
+import { ConfigError, describeError, PlatformUnreachableError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
 import type { RouteHandler } from '../http/server.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -54,6 +54,16 @@ const AUTH_ERRORS = new Set([
   'token_revoked',
   'token_expired',
 ]);
+
+/** No answer from Slack, or a 5xx or 429 (the Web API's request, HTTP and rate-limit errors): worth retrying. */
+function unreachable(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return (
+    code === 'slack_webapi_request_error' ||
+    code === 'slack_webapi_http_error' ||
+    code === 'slack_webapi_rate_limited_error'
+  );
+}
 
 function platformErrorCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('data' in error)) return null;
@@ -126,6 +136,7 @@ export function createSlackClient(config: SlackConfig, log: Logger): SlackClient
             ['SLACK_BOT_TOKEN'],
           );
         }
+        if (unreachable(error)) throw new PlatformUnreachableError('slack', { cause: error });
         throw error;
       }
       try {

@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { ReceiverEvent } from '@slack/bolt';
 import { describeError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import type { RouteHandler } from '../http/server.js';
 import { verifySlackRequest } from './verify-request.js';
 
@@ -38,26 +39,6 @@ export interface EventsRoute {
   drain(): Promise<void>;
 }
 
-class BodyTooLargeError extends Error {}
-
-function readBody(request: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLargeError());
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 function header(request: http.IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -73,6 +54,15 @@ export function parseSlackBody(raw: Buffer, contentType: string | undefined): Re
     return Object.fromEntries(form.entries());
   }
   return asObject(JSON.parse(text));
+}
+
+/** A slash command names its text, channel and user (an empty text is still a string). */
+const COMMAND_FIELDS = ['text', 'channel_id', 'user_id'] as const;
+
+function missingCommandFields(body: Record<string, unknown>): string[] {
+  if (body.command === undefined) return [];
+  if (typeof body.command !== 'string') return ['command'];
+  return COMMAND_FIELDS.filter((field) => typeof body[field] !== 'string');
 }
 
 function asObject(value: unknown): Record<string, unknown> {
@@ -102,10 +92,12 @@ export function createEventsRoute(options: EventsRouteOptions): EventsRoute {
     }
     let raw: Buffer;
     try {
-      raw = await readBody(request);
+      raw = await readBody(request, MAX_BODY_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) send(response, 413, 'payload too large\n');
-      else log.warn({ err: describeError(error) }, 'slack request body unreadable');
+      if (error instanceof BodyTooLargeError) {
+        log.warn({ limitBytes: MAX_BODY_BYTES }, 'slack request body too large: refused');
+        send(response, 413, 'payload too large\n');
+      } else log.warn({ err: describeError(error) }, 'slack request body unreadable');
       return true;
     }
     const contentType = header(request, 'content-type');
@@ -146,6 +138,12 @@ export function createEventsRoute(options: EventsRouteOptions): EventsRoute {
     }
     if (body.type === 'url_verification' && typeof body.challenge === 'string') {
       send(response, 200, JSON.stringify({ challenge: body.challenge }), 'application/json');
+      return true;
+    }
+    const missing = missingCommandFields(body);
+    if (missing.length > 0) {
+      log.warn({ missing }, 'slack command without its fields: refused');
+      send(response, 400, 'bad request\n');
       return true;
     }
 

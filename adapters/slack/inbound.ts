@@ -141,9 +141,15 @@ export function registerInbound(app: App, deps: CommandDeps, log: Logger): void 
   // Any slash command: the manifest registers only /vigil, and an operator may rename it.
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();
+    // Socket Mode payloads do not pass the HTTP route's field check: a malformed one is dropped here.
+    const fields = command as Partial<Record<'text' | 'channel_id' | 'user_id', unknown>>;
+    if (typeof fields.channel_id !== 'string' || typeof fields.user_id !== 'string') {
+      log.warn({}, 'slack command without channel or user ignored');
+      return;
+    }
     await answer(
       {
-        text: decodeCommandText(command.text),
+        text: decodeCommandText(typeof fields.text === 'string' ? fields.text : ''),
         channelId: command.channel_id,
         userId: command.user_id,
         userName: command.user_name,

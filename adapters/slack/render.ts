@@ -81,6 +81,26 @@ const BIDI_CONTROLS = '\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
 const CONTROLS = new RegExp(`[${CONTROL_RANGES}${BIDI_CONTROLS}]`, 'g');
 const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
 
+/**
+ * Slack has no escape for its formatting characters, so in feed text they are shown as look-alikes
+ * that Slack does not format (the way jsx-slack's <Escape> does): a title `*urgent*` stays `∗urgent∗`
+ * instead of turning bold, and `_`, `~`, `` ` `` do not italicise, strike or open code.
+ */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  '*': '\u2217',
+  _: '\u02CD',
+  '~': '\u223C',
+  '`': '\u02CB',
+};
+
+/**
+ * Feed text with Slack's formatting characters made literal. One between two letters or digits
+ * (`VIGIL_ADMINS`, `a*b`) cannot open or close formatting and is kept as it is.
+ */
+export function literalText(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])[*_~`]|[*_~`](?![\p{L}\p{N}])/gu, (ch) => LOOKALIKES[ch] ?? ch);
+}
+
 /** Escapes Slack's three control characters, `&` first (docs.slack.dev/messaging/formatting-message-text). */
 export function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -123,7 +143,7 @@ function clipMrkdwn(text: string, max: number): string {
 
 /** One line of feed text, made safe to place in mrkdwn. */
 function safe(text: string, max: number): string {
-  return escapeMrkdwn(truncate(oneLine(precut(text, max)), max));
+  return escapeMrkdwn(literalText(truncate(oneLine(precut(text, max)), max)));
 }
 
 /**
@@ -146,7 +166,7 @@ export function renderSnippet(snippet: string, max: number = SNIPPET_CHARS): str
     '\u0001$1\u0002',
   );
   text = text.replace(MARKS, '');
-  return escapeMrkdwn(text).replaceAll('\u0001', '*').replaceAll('\u0002', '*');
+  return escapeMrkdwn(literalText(text)).replaceAll('\u0001', '*').replaceAll('\u0002', '*');
 }
 
 /**
@@ -255,11 +275,30 @@ function itemText(item: ReplyItem): string {
   return lines.join('\n');
 }
 
-/** Handler lines are plain text too (they echo queries and source names): escaped, marks in bold. */
+/** `rendered` with one space where `raw` began or ended with whitespace (renderSnippet trims). */
+function withEdgeSpaces(raw: string, rendered: string): string {
+  if (rendered === '') return /\s/.test(raw) ? ' ' : '';
+  return `${/^\s/.test(raw) ? ' ' : ''}${rendered}${/\s$/.test(raw) ? ' ' : ''}`;
+}
+
+/**
+ * Handler lines are plain text too (they echo queries and source names): escaped, marks in bold, and
+ * the handlers' own `code` spans (command names, ids) kept as inline code.
+ */
 function lineText(line: string): string {
   return line
     .split('\n')
-    .map((part) => renderSnippet(part, SLACK_LIMITS.sectionText))
+    .map((part) =>
+      part
+        .split(/`([^`\n]+)`/)
+        .map((piece, index) =>
+          index % 2 === 1
+            ? `\`${escapeMrkdwn(piece.replace(CONTROLS, '').replace(MARKS, ''))}\``
+            : withEdgeSpaces(piece, renderSnippet(piece, SLACK_LIMITS.sectionText)),
+        )
+        .join('')
+        .trim(),
+    )
     .join('\n');
 }
 

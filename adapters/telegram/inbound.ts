@@ -7,6 +7,7 @@ import { handleCommand } from '../../src/commands/handle-command.js';
 import { moveChannel } from '../../src/commands/move-channel.js';
 import { PlatformRateLimitError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
+import { boundedDelay } from '../../src/time/bounded-delay.js';
 import type { CallbackStore } from './callback-data.js';
 import type { TelegramSender } from './notifier.js';
 import { renderReply, type TelegramMessage } from './render.js';
@@ -110,7 +111,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
       } catch (error) {
         if (!(error instanceof PlatformRateLimitError) || error.retryAfterMs > MAX_REPLY_WAIT_MS) throw error;
         log.warn({ chatId, retryAfterMs: error.retryAfterMs }, 'telegram reply rate-limited; waiting once');
-        await sleep(error.retryAfterMs);
+        await sleep(boundedDelay(error.retryAfterMs));
         await sender.sendMessages(String(chatId), [message], options);
       }
     }

@@ -1,10 +1,11 @@
 /** Starts receiving updates: long polling by default, a webhook with a secret token when a URL is set. */
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import { type Telegraf, TelegramError } from 'telegraf';
 import type { TelegramConfig } from '../../src/config/config.js';
-import { ConfigError, describeError } from '../../src/errors.js';
+import { ConfigError, describeError, PlatformUnreachableError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
+import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { ALLOWED_UPDATES, BOT_COMMANDS } from './client.js';
 
 /** An HTTP route the app's server mounts; false when the request is not for it. */
@@ -27,11 +28,76 @@ export function webhookSecret(config: Pick<TelegramConfig, 'token' | 'webhookSec
   );
 }
 
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+/** An Update is a few kilobytes; a message's text is at most 4,096 characters. */
+const MAX_UPDATE_BYTES = 1024 * 1024;
+
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The Update in a webhook post, or null after answering the post itself: 413 when too large, 400
+ * when it is not a JSON object with an update_id (one log line each; nothing reaches the handlers).
+ */
+async function readUpdate(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  log: Logger,
+): Promise<Record<string, unknown> | null> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(request, MAX_UPDATE_BYTES);
+  } catch (error) {
+    const tooLarge = error instanceof BodyTooLargeError;
+    log.warn({ reason: describeError(error) }, 'telegram webhook post unreadable: refused');
+    response.writeHead(tooLarge ? 413 : 400).end();
+    return null;
+  }
+  let update: unknown;
+  try {
+    update = JSON.parse(raw.toString('utf8'));
+  } catch {
+    update = undefined;
+  }
+  const updateId =
+    typeof update === 'object' && update !== null ? (update as { update_id?: unknown }).update_id : null;
+  if (Array.isArray(update) || typeof updateId !== 'number') {
+    log.warn({ bytes: raw.length }, 'telegram webhook post is not an update: refused');
+    response.writeHead(400).end();
+    return null;
+  }
+  return update as Record<string, unknown>;
+}
+
 function explain(error: unknown): string {
   if (error instanceof TelegramError && error.code === 409) {
     return 'another process is receiving updates for this bot token (409): run one bot role, or use a webhook';
   }
   return describeError(error);
+}
+
+/**
+ * Telegram's answer at start-up, as vigil acts on it: a rejected token stops vigil (ConfigError,
+ * naming the variable, never the token); no answer, a 5xx or a 429 is worth retrying.
+ */
+function startUpError(error: unknown): unknown {
+  if (error instanceof TelegramError) {
+    if (error.code === 401 || error.code === 404) {
+      return new ConfigError(
+        `Telegram rejected TELEGRAM_BOT_TOKEN (${error.code}): check it with @BotFather`,
+        ['TELEGRAM_BOT_TOKEN'],
+      );
+    }
+    return error.code >= 500 || error.code === 429
+      ? new PlatformUnreachableError('telegram', { cause: error })
+      : error;
+  }
+  // Anything else is telegraf's HTTP client failing to get an answer (node-fetch FetchError).
+  return new PlatformUnreachableError('telegram', { cause: error });
 }
 
 /** Checks the token (getMe), registers the command menu, then polls or sets the webhook. */
@@ -43,13 +109,7 @@ export async function startTelegram(
   try {
     bot.botInfo = await bot.telegram.getMe();
   } catch (error) {
-    if (error instanceof TelegramError && (error.code === 401 || error.code === 404)) {
-      throw new ConfigError(
-        `Telegram rejected TELEGRAM_BOT_TOKEN (${error.code}): check it with @BotFather`,
-        ['TELEGRAM_BOT_TOKEN'],
-      );
-    }
-    throw error;
+    throw startUpError(error);
   }
   try {
     await bot.telegram.setMyCommands(BOT_COMMANDS);
@@ -72,7 +132,7 @@ export async function startTelegram(
           ['TELEGRAM_WEBHOOK_URL'],
         );
       }
-      throw error;
+      throw startUpError(error);
     }
     const callback = bot.webhookCallback(path, { secretToken });
     log.info({ username: bot.botInfo.username, path }, 'telegram webhook set');
@@ -80,7 +140,14 @@ export async function startTelegram(
       mode: 'webhook',
       async webhookRoute(request, response) {
         if (request.method !== 'POST' || (request.url ?? '').split('?')[0] !== path) return false;
-        // A wrong secret falls through telegraf's filter to this 403.
+        if (!sameSecret(request.headers[SECRET_HEADER], secretToken)) {
+          response.writeHead(403).end();
+          return true;
+        }
+        const update = await readUpdate(request, response, log);
+        if (update === null) return true;
+        // telegraf takes an already parsed body from request.body, and checks the secret again.
+        Object.assign(request, { body: update });
         await callback(request, response, () => {
           response.writeHead(403).end();
         });

@@ -35,22 +35,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/**
- * Control characters and broken surrogates are dropped (Telegram refuses invalid UTF-8). Bidi
- * embeddings and isolates a feed leaves open are closed, so a right-to-left override in a title
- * cannot reorder the rest of our message; the text itself is kept as it came.
- */
+// Bidi embeddings, overrides, isolates and marks: a feed must not reorder the text around it
+// ("Trojan Source", CVE-2021-42574), so they are removed, as the Slack and console renderers do.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Control characters and bidi controls are dropped, broken surrogates replaced (Telegram refuses invalid UTF-8). */
 export function cleanText(text: string): string {
-  const cleaned = text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
-  let embeddings = 0;
-  let isolates = 0;
-  for (const ch of cleaned) {
-    if (ch >= '\u202A' && ch <= '\u202E' && ch !== '\u202C') embeddings++;
-    else if (ch === '\u202C') embeddings = Math.max(0, embeddings - 1);
-    else if (ch >= '\u2066' && ch <= '\u2068') isolates++;
-    else if (ch === '\u2069') isolates = Math.max(0, isolates - 1);
-  }
-  return cleaned + '\u202C'.repeat(embeddings) + '\u2069'.repeat(isolates);
+  return text.replace(CONTROL, '').replace(BIDI, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
 function oneLine(text: string): string {

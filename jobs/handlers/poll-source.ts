@@ -14,7 +14,7 @@ import type { AuditLog } from '../../src/corpus/audit-log.js';
 import type { ItemSearch } from '../../src/corpus/item-search.js';
 import { parseSearchQuery } from '../../src/corpus/search-query.js';
 import type { Source, SourceCatalog } from '../../src/corpus/source-catalog.js';
-import { describeError, FeedError } from '../../src/errors.js';
+import { describeError, FeedError, publicReason } from '../../src/errors.js';
 import { nextPollDelay } from '../../src/feeds/backoff.js';
 import { type FetchOptions, fetchFeed } from '../../src/feeds/fetch-feed.js';
 import { parseFeed } from '../../src/feeds/parse-feed.js';
@@ -174,7 +174,8 @@ async function recordFailure(
   error: unknown,
 ): Promise<void> {
   const failures = source.health.consecutiveFailures + 1;
-  const reason = describeError(error);
+  // Stored reasons reach chat (`sources`, health notices): no internal addresses; the log has them all.
+  const reason = publicReason(error);
   if (error instanceof FeedError && error.kind === 'gone') {
     await store.updateSource(source.id, {
       paused: true,

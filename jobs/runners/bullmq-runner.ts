@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import type { Source } from '../../src/corpus/corpus-store.js';
 import { describeError, PermanentError, PlatformRateLimitError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
+import { boundedDelay } from '../../src/time/bounded-delay.js';
 import {
   DeliverPayload,
   deliverJobId,
@@ -173,11 +174,14 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
       jobLog.debug({ sourceId: payload.sourceId }, 'poll already running elsewhere: skipped');
       return { sourceId: payload.sourceId, outcome: 'skipped', reason: 'a poll of this source is running' };
     }
-    const renew = setInterval(() => {
-      consumer.eval(EXTEND_LOCK, 1, key, token, lockDurationMs).catch((error: unknown) => {
-        jobLog.warn({ sourceId: payload.sourceId, reason: describeError(error) }, 'poll lock not renewed');
-      });
-    }, lockDurationMs / 3);
+    const renew = setInterval(
+      () => {
+        consumer.eval(EXTEND_LOCK, 1, key, token, lockDurationMs).catch((error: unknown) => {
+          jobLog.warn({ sourceId: payload.sourceId, reason: describeError(error) }, 'poll lock not renewed');
+        });
+      },
+      boundedDelay(lockDurationMs / 3, 1),
+    );
     try {
       return await handlers.poll(payload, context);
     } finally {

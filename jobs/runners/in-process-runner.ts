@@ -5,7 +5,7 @@
  */
 import type { Source } from '../../src/corpus/corpus-store.js';
 import { describeError, PermanentError, PlatformRateLimitError } from '../../src/errors.js';
-import type { Logger } from '../../src/ports.js';
+import { type Logger, systemClock, type Timer, type TimerClock } from '../../src/ports.js';
 import { deliverJobId, JOB_SCHEMAS, type JobName, type JobPayloads } from '../job-types.js';
 import type { JobHandlers, JobRunner } from './job-runner.js';
 
@@ -19,6 +19,8 @@ export interface InProcessRunnerOptions {
   backoffMs?: number;
   /** Poll each source once as soon as it is scheduled. */
   pollOnStart?: boolean;
+  /** Where schedules and retry waits take their time from; tests pass a clock they advance. */
+  clock?: TimerClock;
 }
 
 const KEEP_COMPLETED = 10_000;
@@ -41,10 +43,11 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
   const concurrency = options.concurrency ?? 4;
   const attempts = options.attempts ?? 5;
   const backoffMs = options.backoffMs ?? 1000;
+  const clock = options.clock ?? systemClock;
   const queue: QueuedJob[] = [];
   const known = new Set<string>();
-  const timers = new Map<string, { interval: number; timer: NodeJS.Timeout }>();
-  const retryTimers = new Set<NodeJS.Timeout>();
+  const timers = new Map<string, { interval: number; timer: Timer }>();
+  const retryTimers = new Set<Timer>();
   const platformPausedUntil = new Map<string, number>();
   // Like BullMQ keeping completed jobs (removeOnComplete: a count), a finished delivery's id keeps
   // blocking a re-add for a while; polls may run again as soon as the last one finished.
@@ -78,7 +81,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
   }
 
   function retryLater(job: QueuedJob, delayMs: number): void {
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       retryTimers.delete(timer);
       if (closed) return settleIdle();
       queue.push(job);
@@ -91,11 +94,11 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     while (!closed && running < concurrency && queue.length > 0) {
       const index = queue.findIndex((job) => {
         const platform = platformOf(job);
-        return !platform || (platformPausedUntil.get(platform) ?? 0) <= Date.now();
+        return !platform || (platformPausedUntil.get(platform) ?? 0) <= clock.now().getTime();
       });
       if (index < 0) {
         // Every waiting job is for a paused platform: look again when the first pause ends.
-        const wake = Math.min(...platformPausedUntil.values()) - Date.now();
+        const wake = Math.min(...platformPausedUntil.values()) - clock.now().getTime();
         const first = queue.shift();
         if (first) retryLater(first, Math.max(wake, 10));
         break;
@@ -119,7 +122,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     } catch (error) {
       const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attempt });
       if (error instanceof PlatformRateLimitError) {
-        platformPausedUntil.set(error.platform, Date.now() + error.retryAfterMs);
+        platformPausedUntil.set(error.platform, clock.now().getTime() + error.retryAfterMs);
         jobLog.warn({ retryAfterMs: error.retryAfterMs }, 'platform rate limit: pausing its deliveries');
         retryLater(job, error.retryAfterMs);
       } else if (error instanceof PermanentError || job.attempt >= attempts || job.name === 'poll') {
@@ -148,9 +151,9 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     const interval = source.intervalSeconds * 1000;
     const existing = timers.get(source.id);
     if (existing && existing.interval === interval) return;
-    if (existing) clearInterval(existing.timer);
+    existing?.timer.cancel();
     const poll = () => void context.enqueue('poll', { sourceId: source.id });
-    const timer = setInterval(poll, interval);
+    const timer = clock.setInterval(poll, interval);
     timers.set(source.id, { interval, timer });
     if (options.pollOnStart ?? true) poll();
   }
@@ -162,7 +165,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
       const wanted = new Set(sources.filter((source) => !source.paused).map((source) => source.id));
       for (const [id, entry] of timers) {
         if (!wanted.has(id)) {
-          clearInterval(entry.timer);
+          entry.timer.cancel();
           timers.delete(id);
         }
       }
@@ -176,9 +179,9 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     },
     async close() {
       closed = true;
-      for (const { timer } of timers.values()) clearInterval(timer);
+      for (const { timer } of timers.values()) timer.cancel();
       timers.clear();
-      for (const timer of retryTimers) clearTimeout(timer);
+      for (const timer of retryTimers) timer.cancel();
       retryTimers.clear();
       queue.length = 0;
       await new Promise<void>((resolve) => {

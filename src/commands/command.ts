@@ -37,8 +37,8 @@ export interface CommandDeps {
   topics: readonly string[];
   /** Where handlers report failures they turn into a polite reply. */
   log?: Logger;
-  /** Poll interval of sources added with `source add`; default 600 s. */
-  sourceIntervalSeconds?: number;
+  /** The lowest poll interval `source add --interval` accepts (VIGIL_MIN_INTERVAL); default 60 s. */
+  minIntervalSeconds?: number;
   /**
    * Called after a source is added, removed, paused or resumed from chat, so polling follows at
    * once instead of at the scheduler's next re-read of the source list. A failure is logged; the

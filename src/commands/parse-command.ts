@@ -1,4 +1,6 @@
 /** Chat command text → a typed command, or what was wrong and the right form. Pure. */
+import { MAX_INTERVAL_SECONDS } from '../sources/poll-interval.js';
+import { checkSourceAddress } from '../sources/source-address.js';
 
 export type Command =
   | { name: 'help'; about: string | null }
@@ -84,8 +86,6 @@ const WATCH_USAGE = [
   USAGE['watch-list'],
   USAGE['watch-test'],
 ].join('\n');
-/** Poll intervals `source add --interval` accepts, in seconds (the handler may ask for more). */
-export const MAX_INTERVAL_SECONDS = 86_400;
 const TOP_LEVEL = [
   'help',
   'search',
@@ -330,26 +330,13 @@ function parseSource(input: string[]): ParseCommandResult {
     return fail(`\`source ${sub}\` needs ${what}.`, USAGE[name]);
   }
   if (name === 'source-add') {
-    const url = normaliseUrl(value);
-    if (url === null) return fail(`\`${truncate(value, 80)}\` is not a web address.`, USAGE[name]);
+    // Only the form here; the source use case applies the rest of the address rules.
+    const address = checkSourceAddress(value, { allowPrivate: true });
+    if (!address.ok) return fail(`\`${truncate(value, 80)}\` is not a web address.`, USAGE[name]);
+    const url = address.url;
     return ok(
       interval.interval === undefined ? { name, url } : { name, url, intervalSeconds: interval.interval },
     );
   }
   return ok({ name, id: value.toLowerCase() });
-}
-
-/** Accepts `https://…`, `http://…` and a bare host (`example.org/news`); chat clients may wrap links in `<…>`. */
-function normaliseUrl(value: string): string | null {
-  const unwrapped = value.replace(/^<(.*)>$/u, '$1').split('|')[0] ?? '';
-  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(unwrapped) ? unwrapped : `https://${unwrapped}`;
-  try {
-    const url = new URL(candidate);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('['))
-      return null;
-    return url.href;
-  } catch {
-    return null;
-  }
 }

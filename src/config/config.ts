@@ -26,6 +26,8 @@ export interface Config {
   /** `telegram:<id>` / `slack:<id>` entries allowed to configure. */
   admins: readonly string[];
   allowPrivateFeeds: boolean;
+  /** The lowest poll interval accepted anywhere (VIGIL_MIN_INTERVAL); 60 s unless tests lower it. */
+  minIntervalSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   retentionDays: number | null;
   /** Enables the queue dashboard at /admin/queues (BullMQ only), guarded by this token. */

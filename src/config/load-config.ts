@@ -52,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       : null,
     admins: Object.freeze([...e.VIGIL_ADMINS]),
     allowPrivateFeeds: e.VIGIL_ALLOW_PRIVATE_FEEDS,
+    minIntervalSeconds: e.VIGIL_MIN_INTERVAL,
     logLevel: e.VIGIL_LOG_LEVEL,
     retentionDays: e.VIGIL_RETENTION_DAYS ?? null,
     dashboardToken: e.VIGIL_DASHBOARD_TOKEN ?? null,

@@ -1,5 +1,6 @@
 /** The environment variables vigil reads (design.md's contract), as one zod schema. */
 import { z } from 'zod';
+import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../sources/poll-interval.js';
 
 const optionalText = z
   .string()
@@ -94,6 +95,15 @@ export const Environment = z.object({
     .string()
     .min(16, { message: 'expected at least 16 characters (it guards the queue dashboard)' })
     .optional(),
+  VIGIL_MIN_INTERVAL: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, { message: `expected a whole number of seconds from 1 to ${MAX_INTERVAL_SECONDS}` })
+    .transform(Number)
+    .refine((seconds) => seconds >= 1 && seconds <= MAX_INTERVAL_SECONDS, {
+      message: `expected a whole number of seconds from 1 to ${MAX_INTERVAL_SECONDS}`,
+    })
+    .default(MIN_INTERVAL_SECONDS),
   VIGIL_RETENTION_DAYS: z
     .string()
     .trim()

@@ -106,6 +106,17 @@ function lex(input: string): Token[] {
     i = end;
     const colon = word.indexOf(':');
     const name = colon > 0 ? filterName(word.slice(0, colon)) : null;
+    // `title:x` looks like a filter; searching for it as words would silently find nothing.
+    if (
+      name === null &&
+      colon > 0 &&
+      /^\p{L}+$/u.test(word.slice(0, colon)) &&
+      /^[^/:]/.test(word.slice(colon + 1))
+    ) {
+      throw new QueryError(
+        `there is no filter "${shorten(word.slice(0, colon))}:"; the filters are ${FILTERS.map((f) => `${f}:`).join(' ')}`,
+      );
+    }
     if (name !== null) {
       let value = word.slice(colon + 1);
       if (value === '' && input[i] === '"') {

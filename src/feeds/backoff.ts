@@ -1,4 +1,4 @@
-/** When to poll a source next: its interval when healthy, exponential backoff with jitter when failing. */
+/** When to try again: a source's next poll (its interval, or backoff when failing), and retries of a connection. */
 
 /** The longest a failing source waits between attempts. */
 export const MAX_BACKOFF_MS = 6 * 3600_000;
@@ -23,10 +23,29 @@ export function nextPollDelay(
   if (consecutiveFailures > 0) {
     const exponent = Math.min(consecutiveFailures, MAX_EXPONENT);
     const ceiling = Math.min(intervalMs * 2 ** exponent, Math.max(MAX_BACKOFF_MS, intervalMs));
-    const r = Math.min(Math.max(random(), 0), 1);
-    delay = Math.max(intervalMs, ceiling / 2 + (ceiling / 2) * r);
+    delay = Math.max(intervalMs, equalJitter(ceiling, random));
   }
   if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs > delay)
     delay = retryAfterMs;
   return Math.round(delay);
+}
+
+/** "Equal jitter": half of the ceiling fixed, half random. */
+function equalJitter(ceilingMs: number, random: () => number): number {
+  const r = Math.min(Math.max(random(), 0), 1);
+  return ceilingMs / 2 + (ceilingMs / 2) * r;
+}
+
+/**
+ * The wait before retry `attempt` (1, 2, …) of something that failed for want of a connection:
+ * `baseMs` doubling per attempt up to `capMs`, with equal jitter.
+ */
+export function retryDelay(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(Math.max(attempt, 1) - 1, 30));
+  return Math.round(equalJitter(ceiling, random));
 }

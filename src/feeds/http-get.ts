@@ -5,6 +5,7 @@ import net from 'node:net';
 import { PassThrough, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { FeedError } from '../errors.js';
+import { boundedDelay } from '../time/bounded-delay.js';
 import { blockedError, guardedLookup, isNonPublicAddress } from './address-guard.js';
 
 export interface HttpLimits {
@@ -126,13 +127,13 @@ function requestOnce(
       agent: false,
       ...(limits.allowPrivate ? {} : { lookup: guardedLookup }),
     });
-    const totalTimer = setTimeout(() => fail(timeoutError(limits.timeoutMs)), remaining);
+    const totalTimer = setTimeout(() => fail(timeoutError(limits.timeoutMs)), boundedDelay(remaining));
     const connectTimer = setTimeout(
       () =>
         fail(
           new FeedError('timeout', `could not connect to ${url.host} within ${limits.connectTimeoutMs} ms`),
         ),
-      Math.min(limits.connectTimeoutMs, remaining),
+      boundedDelay(Math.min(limits.connectTimeoutMs, remaining)),
     );
     request.once('socket', (socket) => {
       socket.once('connect', () => clearTimeout(connectTimer));

@@ -38,17 +38,25 @@ export function parseOpml(text: string): OpmlOutline[] {
   return found;
 }
 
+/** True for addresses another feed reader can fetch; `ingest`'s file:// sources are not. */
+function isWebAddress(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** The catalogue as OPML 2.0; sources that are not on the web (file://, from `ingest`) are left out. */
 export function renderOpml(sources: readonly Source[], now: Date): string {
-  const outlines = sources.map((source) => {
-    const attrs = [
-      `type="rss"`,
-      `text="${escapeXML(source.name)}"`,
-      `title="${escapeXML(source.name)}"`,
-      `xmlUrl="${escapeXML(source.url)}"`,
-      ...(source.siteUrl ? [`htmlUrl="${escapeXML(source.siteUrl)}"`] : []),
-    ];
-    return `    <outline ${attrs.join(' ')}/>`;
-  });
+  const outlines = sources
+    .filter((source) => isWebAddress(source.url))
+    .map((source) => {
+      const attrs = [
+        `type="rss"`,
+        `text="${escapeXML(source.name)}"`,
+        `title="${escapeXML(source.name)}"`,
+        `xmlUrl="${escapeXML(source.url)}"`,
+        ...(source.siteUrl ? [`htmlUrl="${escapeXML(source.siteUrl)}"`] : []),
+      ];
+      return `    <outline ${attrs.join(' ')}/>`;
+    });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',

@@ -1,8 +1,13 @@
-/** The source catalogue file (seeds/sources.json): validated, turned into sources to add. */
+/**
+ * The source catalogue file (VIGIL_SOURCES, seeds/sources.json): validated by the rules of
+ * `sources add` (address, interval limits), turned into sources to add.
+ */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { NewSource } from '../corpus/corpus-store.js';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_INTERVAL_SECONDS, intervalLimits, intervalProblem } from './poll-interval.js';
+import { checkSourceAddress } from './source-address.js';
 
 export const CatalogueEntry = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'expected a lowercase slug (a-z, 0-9, -)' }),
@@ -13,7 +18,7 @@ export const CatalogueEntry = z.object({
     .nullable()
     .optional(),
   language: z.string().min(2).max(3).nullable().optional(),
-  intervalSeconds: z.number().int().min(1).default(600),
+  intervalSeconds: z.number().default(DEFAULT_INTERVAL_SECONDS),
   /** Whether the feed address was confirmed to exist; unconfirmed ones are still polled. */
   confirmed: z.boolean().default(false),
   note: z.string().optional(),
@@ -24,21 +29,52 @@ export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 export const Catalogue = z.object({ sources: z.array(CatalogueEntry) });
 export type Catalogue = z.infer<typeof Catalogue>;
 
-export function parseCatalogue(text: string, file: string): NewSource[] {
+/** What the catalogue is checked against: the deployment's interval floor and private-address rule. */
+export interface CatalogueRules {
+  minIntervalSeconds: number;
+  allowPrivate: boolean;
+}
+
+const DEFAULT_RULES: CatalogueRules = { minIntervalSeconds: 60, allowPrivate: false };
+
+export function parseCatalogue(
+  text: string,
+  file: string,
+  rules: CatalogueRules = DEFAULT_RULES,
+): NewSource[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`, ['VIGIL_SOURCES']);
+    throw new ConfigError(
+      `the source catalogue ${file} (VIGIL_SOURCES) is not valid JSON: ${(error as Error).message}`,
+      ['VIGIL_SOURCES'],
+    );
   }
   const parsed = Catalogue.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`${file} is not a valid source catalogue: ${problems.join('; ')}`, [
-      'VIGIL_SOURCES',
-    ]);
+    throw new ConfigError(
+      `the source catalogue ${file} (VIGIL_SOURCES) is not valid: ${problems.join('; ')}`,
+      ['VIGIL_SOURCES'],
+    );
   }
-  return parsed.data.sources.map((entry) => ({
+  const limits = intervalLimits(rules.minIntervalSeconds);
+  const problems: string[] = [];
+  const entries = parsed.data.sources.map((entry, index) => {
+    const address = checkSourceAddress(entry.url, rules);
+    if (!address.ok) problems.push(`sources.${index}.url: ${entry.url} ${address.problem}`);
+    const interval = intervalProblem(entry.intervalSeconds, limits);
+    if (interval) problems.push(`sources.${index}.intervalSeconds ${interval}`);
+    return entry;
+  });
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `the source catalogue ${file} (VIGIL_SOURCES) is not valid: ${problems.join('; ')}`,
+      ['VIGIL_SOURCES'],
+    );
+  }
+  return entries.map((entry) => ({
     id: entry.id,
     name: entry.name,
     url: entry.url,
@@ -49,14 +85,15 @@ export function parseCatalogue(text: string, file: string): NewSource[] {
   }));
 }
 
-export function loadCatalogue(file: string): NewSource[] {
+export function loadCatalogue(file: string, rules: CatalogueRules = DEFAULT_RULES): NewSource[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read the source catalogue ${file}: ${(error as Error).message}`, [
-      'VIGIL_SOURCES',
-    ]);
+    throw new ConfigError(
+      `cannot read the source catalogue ${file} (VIGIL_SOURCES): ${(error as Error).message}`,
+      ['VIGIL_SOURCES'],
+    );
   }
-  return parseCatalogue(text, file);
+  return parseCatalogue(text, file, rules);
 }

@@ -3,11 +3,11 @@
 // and every change is audited.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
+import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { signSlackRequest } from '../../adapters/slack/verify-request.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
-import { createMetrics } from '../../src/metrics.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
@@ -76,7 +76,7 @@ beforeEach(async () => {
     port: 0,
     host: '127.0.0.1',
     checks: [],
-    metrics: createMetrics(),
+    metrics: createPrometheusMetrics(),
     log,
     routes: [adapter.route],
   });

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
+import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
 import { createSlackClient } from '../../adapters/slack/client.js';
 import { createAdminCheck, toSlackResponse } from '../../adapters/slack/inbound.js';
 import { createSlackNotifier } from '../../adapters/slack/notifier.js';
@@ -15,7 +16,6 @@ import { MARK_END, MARK_START } from '../../src/commands/reply.js';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
-import { createMetrics } from '../../src/metrics.js';
 import type { Clock } from '../../src/ports.js';
 import { blocksProblem, type FakeSlackApi, startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
@@ -107,7 +107,7 @@ describe('Slack inbound over HTTP', () => {
       port: 0,
       host: '127.0.0.1',
       checks: [],
-      metrics: createMetrics(),
+      metrics: createPrometheusMetrics(),
       log,
       routes: [adapter.route],
     });

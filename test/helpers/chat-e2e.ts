@@ -79,6 +79,7 @@ export async function startChatVigil(options: {
       VIGIL_SOURCES: options.catalogue,
       VIGIL_HTTP_PORT: String(options.port),
       VIGIL_ALLOW_PRIVATE_FEEDS: '1',
+      VIGIL_MIN_INTERVAL: '1',
       VIGIL_ADMINS: `telegram:${TELEGRAM_ADMIN}`,
       TELEGRAM_BOT_TOKEN: options.telegram.token,
       TELEGRAM_API_ROOT: options.telegram.apiRoot,

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
+import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
 import { type BullmqRunner, createBullmqRunner } from '../../jobs/runners/bullmq-runner.js';
 import { createQueueDashboard } from '../../jobs/runners/queue-dashboard.js';
-import { createMetrics } from '../../src/metrics.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { deletePrefixes } from '../helpers/runner-contract.js';
 import { hasRedis, redisUrl } from '../helpers/services.js';
@@ -37,7 +37,7 @@ describe.skipIf(!(await hasRedis()))('queue dashboard', () => {
       port: 0,
       host: '127.0.0.1',
       checks: [],
-      metrics: createMetrics(),
+      metrics: createPrometheusMetrics(),
       log,
       routes: [createQueueDashboard(runner, TOKEN)],
     });

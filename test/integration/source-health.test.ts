@@ -8,6 +8,7 @@ import { type App, createApp } from '../../adapters/cli/app.js';
 import { FAILING_FOR_MS, healthTransition, rhythmOf } from '../../src/alerts/source-health.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Source } from '../../src/corpus/corpus-store.js';
+import { systemClock } from '../../src/ports.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { tempDir } from '../helpers/run-vigil.js';
@@ -95,7 +96,7 @@ describe('source health notices', () => {
       JSON.stringify({ sources: [{ id: 'flaky', name: 'Flaky Outlet', url: feed.url }] }),
     );
     let now = Date.parse('2026-03-01T00:00:00.000Z');
-    const clock = { now: () => new Date(now) };
+    const clock = { ...systemClock, now: () => new Date(now) };
     const out = new PassThrough();
     const open = (): Promise<App> =>
       createApp(
@@ -156,7 +157,7 @@ describe('a silent source', () => {
       JSON.stringify({ sources: [{ id: 'quiet', name: 'Quiet Outlet', url: feed.url }] }),
     );
     let now = Date.parse('2026-04-10T00:00:00.000Z');
-    const clock = { now: () => new Date(now) };
+    const clock = { ...systemClock, now: () => new Date(now) };
     const out = new PassThrough();
     const printed = () => (out.read() as Buffer | null)?.toString() ?? '';
     feed.failWith = null;

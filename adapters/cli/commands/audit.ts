@@ -1,7 +1,7 @@
 /** `vigil audit [--limit N] [--channel KEY] [--json]`: who changed what, newest first. */
 import { formatAuditEntry } from '../../../src/commands/audit-summary.js';
 import type { AuditLog } from '../../../src/corpus/audit-log.js';
-import { CliError, print } from '../output.js';
+import { CliError, print, printJson } from '../output.js';
 
 export async function auditCommand(
   store: AuditLog,
@@ -18,7 +18,7 @@ export async function auditCommand(
     ...(options.channel === undefined ? {} : { channel: options.channel }),
   });
   if (options.json) {
-    print(JSON.stringify(entries, null, 2));
+    printJson(entries, 2);
     return 0;
   }
   if (entries.length === 0) {

@@ -3,9 +3,12 @@
  * can be split: `scheduler` keeps the poll schedules, `worker` runs poll and delivery jobs, `bot`
  * serves the chat platforms. Every role serves /healthz and /metrics.
  */
-import { createQueueDashboard } from '../../../jobs/runners/queue-dashboard.js';
-import { type HealthCheck, type RouteHandler, startHttpServer } from '../../http/server.js';
-import type { App } from '../app.js';
+import type { Source } from '../../../src/corpus/corpus-store.js';
+import { ConfigError, describeError, PlatformUnreachableError } from '../../../src/errors.js';
+import { retryDelay } from '../../../src/feeds/backoff.js';
+import type { Timer } from '../../../src/ports.js';
+import { type HealthCheck, type HttpServer, type RouteHandler, startHttpServer } from '../../http/server.js';
+import type { App, ChatAdapter } from '../app.js';
 import { CliError } from '../output.js';
 
 export type Role = 'all' | 'scheduler' | 'worker' | 'bot';
@@ -14,6 +17,58 @@ export type Role = 'all' | 'scheduler' | 'worker' | 'bot';
 const RESYNC_MS = 30_000;
 const QUEUE_DEPTH_MS = 15_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A chat platform unreachable at start-up is tried again after 1 s, 2 s, 4 s … up to a minute. */
+const CHAT_RETRY_BASE_MS = 1000;
+const CHAT_RETRY_CAP_MS = 60_000;
+
+/** "12 active, 2 paused: pozirk, nam-media": what will be polled, said once at start. */
+export function describeSources(sources: readonly Source[]): string {
+  const paused = sources.filter((source) => source.paused).map((source) => source.id);
+  const active = sources.length - paused.length;
+  return `${active} active, ${paused.length} paused${paused.length > 0 ? `: ${paused.join(', ')}` : ''}`;
+}
+
+/**
+ * Starts one chat platform. A token the platform rejects stops vigil (the ConfigError goes up); a
+ * platform that cannot be reached is tried again with backoff, each wait said in the log, until it
+ * answers or vigil stops (`signal`). Resolves false when stopped before it started.
+ */
+export async function startChat(app: Pick<App, 'log' | 'clock'>, chat: ChatAdapter, signal: AbortSignal) {
+  for (let attempt = 1; !signal.aborted; attempt++) {
+    try {
+      await chat.start();
+      if (attempt > 1) app.log.info({ platform: chat.platform, attempt }, 'chat platform reached: started');
+      return true;
+    } catch (error) {
+      if (!(error instanceof PlatformUnreachableError)) throw error;
+      const delayMs = retryDelay(attempt, CHAT_RETRY_BASE_MS, CHAT_RETRY_CAP_MS);
+      app.log.warn(
+        { platform: chat.platform, attempt, retryInMs: delayMs, reason: describeError(error) },
+        'chat platform unreachable at start-up: retrying',
+      );
+      await app.clock.sleep(delayMs, signal);
+    }
+  }
+  return false;
+}
+
+async function listen(app: App, checks: HealthCheck[], routes: RouteHandler[]): Promise<HttpServer> {
+  const { config, log, metrics } = app;
+  try {
+    return await startHttpServer({ port: config.httpPort, checks, metrics, log, routes });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new ConfigError(
+        code === 'EADDRINUSE'
+          ? `VIGIL_HTTP_PORT ${config.httpPort} is already in use by another program: stop it or choose another port`
+          : `VIGIL_HTTP_PORT ${config.httpPort} may not be opened by this user: choose a port above 1023`,
+        ['VIGIL_HTTP_PORT'],
+      );
+    }
+    throw error;
+  }
+}
 
 export async function runCommand(app: App, role: Role): Promise<void> {
   if (role !== 'all' && !app.bullmq) {
@@ -22,21 +77,42 @@ export async function runCommand(app: App, role: Role): Promise<void> {
       2,
     );
   }
-  const { log, store, runner, config, bullmq } = app;
+  const { log, store, runner, config, bullmq, clock } = app;
   const schedules = role === 'all' || role === 'scheduler';
   const chats = role === 'all' || role === 'bot' ? app.chats : [];
 
+  const started = new Set<ChatAdapter>();
   const checks: HealthCheck[] = [{ name: 'database', check: () => store.ping() }];
   if (bullmq) checks.push({ name: 'redis', check: async () => void (await bullmq.queueDepth()) });
+  for (const chat of chats) {
+    checks.push({
+      name: chat.platform,
+      check: async () => {
+        if (!started.has(chat)) throw new Error(`${chat.platform} is not connected yet`);
+      },
+    });
+  }
   const routes: RouteHandler[] = chats.map((chat) => chat.route);
-  if (bullmq && config.dashboardToken) routes.push(createQueueDashboard(bullmq, config.dashboardToken));
-  const http = await startHttpServer({ port: config.httpPort, checks, metrics: app.metrics, log, routes });
-  for (const chat of chats) await chat.start();
+  if (bullmq && config.dashboardToken) {
+    const { createQueueDashboard } = await import('../../../jobs/runners/queue-dashboard.js');
+    routes.push(createQueueDashboard(bullmq, config.dashboardToken));
+  }
+  const http = await listen(app, checks, routes);
+
+  const stopping = new AbortController();
+  const timers: Timer[] = [];
+  const shutdown = async () => {
+    stopping.abort();
+    for (const timer of timers) timer.cancel();
+    await http.close();
+    for (const chat of chats) await chat.stop();
+    await app.close();
+  };
 
   const resync = async () => runner.syncSchedules(await store.listSources());
   const applyRetention = async () => {
     if (!config.retentionDays) return;
-    const before = new Date(app.clock.now().getTime() - config.retentionDays * DAY_MS).toISOString();
+    const before = new Date(clock.now().getTime() - config.retentionDays * DAY_MS).toISOString();
     const removed = await store.deleteItemsBefore(before);
     if (removed > 0) log.info({ removed, before }, 'retention: old items deleted');
   };
@@ -48,15 +124,18 @@ export async function runCommand(app: App, role: Role): Promise<void> {
   const guard = (task: () => Promise<void>, what: string) => () =>
     void task().catch((error: unknown) => log.error({ err: error }, `${what} failed`));
 
-  const timers: NodeJS.Timeout[] = [];
-  if (schedules) {
-    await applyRetention();
-    await resync();
-    timers.push(setInterval(guard(resync, 'schedule sync'), RESYNC_MS));
-    timers.push(setInterval(guard(applyRetention, 'retention'), DAY_MS));
+  try {
+    if (schedules) {
+      await applyRetention();
+      await resync();
+      timers.push(clock.setInterval(guard(resync, 'schedule sync'), RESYNC_MS));
+      timers.push(clock.setInterval(guard(applyRetention, 'retention'), DAY_MS));
+    }
+    if (bullmq) timers.push(clock.setInterval(guard(updateQueueDepth, 'queue depth'), QUEUE_DEPTH_MS));
+  } catch (error) {
+    await shutdown();
+    throw error;
   }
-  if (bullmq) timers.push(setInterval(guard(updateQueueDepth, 'queue depth'), QUEUE_DEPTH_MS));
-  const sources = (await store.listSources()).filter((source) => !source.paused).length;
   log.info(
     {
       role,
@@ -64,30 +143,35 @@ export async function runCommand(app: App, role: Role): Promise<void> {
       database: store.kind,
       jobs: bullmq ? 'bullmq' : 'in-process',
       chats: app.chats.map((chat) => chat.platform),
-      sources,
+      sources: describeSources(await store.listSources()),
     },
     'vigil running',
   );
 
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'stopping: finishing jobs in flight');
-      for (const timer of timers) clearInterval(timer);
-      const shutdown = async () => {
-        await http.close();
-        for (const chat of chats) await chat.stop();
-        await app.close();
-      };
-      void shutdown().then(resolve, (error: unknown) => {
-        log.error({ err: error }, 'error while stopping');
-        resolve();
-      });
+  await new Promise<void>((resolve, reject) => {
+    let stopped = false;
+    const stop = (signal: string, failure?: unknown) => {
+      if (stopped) return;
+      stopped = true;
+      if (failure === undefined) log.info({ signal }, 'stopping: finishing jobs in flight');
+      void shutdown().then(
+        () => (failure === undefined ? resolve() : reject(failure)),
+        (error: unknown) => {
+          log.error({ err: error }, 'error while stopping');
+          if (failure === undefined) resolve();
+          else reject(failure);
+        },
+      );
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    // Chats start while polling runs; a rejected token stops everything with its ConfigError.
+    for (const chat of chats) {
+      void startChat(app, chat, stopping.signal).then(
+        (ok) => ok && started.add(chat),
+        (error: unknown) => stop('start-up failure', error),
+      );
+    }
   });
   log.info({}, 'stopped');
 }

@@ -1,22 +1,37 @@
-/** `vigil search QUERY [--json] [--limit N]`: the chat search, from the command line. */
+/**
+ * `vigil search QUERY [--json] [--limit N] [--page N]`: the chat search, from the command line
+ * (main.ts bounds --limit and --page before anything is opened).
+ */
 import { renderReply } from '../../../adapters/console/render.js';
 import { knownTopics } from '../../../src/classify/known-topics.js';
 import { MARK_END, MARK_START } from '../../../src/commands/reply.js';
 import { searchCorpus } from '../../../src/commands/search.js';
 import type { ItemSearch } from '../../../src/corpus/item-search.js';
-import { print, printError } from '../output.js';
+import { CliError, print, printError, printJson } from '../output.js';
+
+/**
+ * The query is every word that is not one of the command's options, so `-football` (exclude) can
+ * follow the query; `--jsonn` and the like are typos of options, not query words.
+ */
+function queryOf(words: readonly string[]): string {
+  const typo = words.find((word) => /^--\S/.test(word));
+  if (typo) {
+    throw new CliError(
+      `unknown option ${typo.slice(0, 40)} (options: --json, --limit N, --page N; a word to exclude takes one dash: -word)`,
+      2,
+    );
+  }
+  return words.join(' ');
+}
 
 export async function searchCommand(
   store: Pick<ItemSearch, 'search'>,
-  query: string,
+  words: readonly string[],
   options: { json: boolean; limit: number; page: number },
 ): Promise<number> {
-  const outcome = await searchCorpus(
-    store,
-    query,
-    { limit: options.limit, offset: (options.page - 1) * options.limit },
-    knownTopics(),
-  );
+  const query = queryOf(words);
+  const offset = (options.page - 1) * options.limit;
+  const outcome = await searchCorpus(store, query, { limit: options.limit, offset }, knownTopics());
   if (!outcome.ok) {
     printError(`search: ${outcome.error}`);
     return 1;
@@ -26,15 +41,16 @@ export async function searchCommand(
       ...item,
       snippet: item.snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, ''),
     }));
-    print(JSON.stringify(plain, null, 2));
+    printJson(plain, 2);
     return 0;
   }
   const shown = outcome.items.length;
-  const first = (options.page - 1) * options.limit + 1;
-  const header =
-    shown === 0
-      ? `no items match "${query}"`
-      : `${outcome.total} items match; showing ${first}-${first + shown - 1}`;
+  let header: string;
+  if (outcome.total === 0) header = `no items match "${query}"`;
+  else if (shown === 0) {
+    const pages = Math.ceil(outcome.total / options.limit);
+    header = `page ${options.page} is past the last page: ${outcome.total} items match, ${pages} page${pages === 1 ? '' : 's'} of ${options.limit}`;
+  } else header = `${outcome.total} items match; showing ${offset + 1}-${offset + shown}`;
   print(renderReply({ lines: [header], items: outcome.items }));
   return 0;
 }

@@ -1,15 +1,27 @@
-/** `vigil sources list|add|remove|import|export`: the source catalogue from the command line. */
+/** `vigil sources list|add|remove|import|export`: the source use cases from the command line. */
 import { readFileSync } from 'node:fs';
-import type { AuditLog } from '../../../src/corpus/audit-log.js';
-import type { Source, SourceCatalog } from '../../../src/corpus/source-catalog.js';
+import type { Config } from '../../../src/config/config.js';
+import type { CorpusStore, Source } from '../../../src/corpus/corpus-store.js';
 import { describeError } from '../../../src/errors.js';
-import { discoverFeed } from '../../../src/feeds/discover-feed.js';
-import type { FetchOptions } from '../../../src/feeds/fetch-feed.js';
+import { type Logger, systemClock } from '../../../src/ports.js';
 import { parseOpml, renderOpml } from '../../../src/sources/opml.js';
-import { slugify, uniqueId } from '../../../src/sources/source-id.js';
-import { CliError, print, printError } from '../output.js';
+import {
+  type Actor,
+  addSource,
+  importSources,
+  removeSource,
+  type SourceCatalogDeps,
+  type SourceProblem,
+} from '../../../src/sources/source-use-cases.js';
+import { CliError, print, printError, printJson } from '../output.js';
 
-const CLI_ACTOR = 'cli';
+const CLI: Actor = { actor: 'cli', channel: null };
+
+export interface SourcesContext {
+  store: CorpusStore;
+  config: Readonly<Config>;
+  logger(): Promise<Logger>;
+}
 
 function health(source: Source): string {
   if (source.paused) return `paused${source.pausedReason ? `: ${source.pausedReason}` : ''}`;
@@ -20,10 +32,57 @@ function health(source: Source): string {
     : 'not polled yet';
 }
 
-export async function listSources(store: SourceCatalog, json: boolean): Promise<number> {
+/** A wrong flag or argument is a command-line error (exit 2); the rest is bad input (exit 1). */
+function toCliError(problem: SourceProblem): CliError {
+  const usage = problem.code === 'invalid-address' || problem.code === 'invalid-interval';
+  return new CliError(problem.detail ?? problem.message, usage ? 2 : 1);
+}
+
+/**
+ * The use cases' dependencies. With REDIS_URL the scheduler port writes the poll schedules to Redis
+ * at once (BullMQ, loaded only then); in-process, a running `vigil run` re-reads the sources within
+ * 30 s and polls a new one then.
+ */
+async function catalog(
+  context: SourcesContext,
+): Promise<{ deps: SourceCatalogDeps; close(): Promise<void> }> {
+  const { store, config } = context;
+  const log = await context.logger();
+  const deps: SourceCatalogDeps = {
+    store,
+    clock: systemClock,
+    fetchOptions: { allowPrivate: config.allowPrivateFeeds },
+    minIntervalSeconds: config.minIntervalSeconds,
+    log,
+  };
+  if (!config.redisUrl) return { deps, close: async () => undefined };
+  const { createBullmqRunner } = await import('../../../jobs/runners/bullmq-runner.js');
+  const notHere = async () => {
+    throw new Error('the command line only writes schedules; workers run the jobs');
+  };
+  const runner = createBullmqRunner({
+    redisUrl: config.redisUrl,
+    role: 'scheduler',
+    log,
+    handlers: { poll: notHere, deliver: notHere },
+  });
+  deps.sourcesChanged = async () => runner.syncSchedules(await store.listSources());
+  return { deps, close: () => runner.close() };
+}
+
+async function withCatalog<T>(context: SourcesContext, task: (deps: SourceCatalogDeps) => Promise<T>) {
+  const { deps, close } = await catalog(context);
+  try {
+    return await task(deps);
+  } finally {
+    await close();
+  }
+}
+
+export async function listSources(store: CorpusStore, json: boolean): Promise<number> {
   const sources = await store.listSources();
   if (json) {
-    print(JSON.stringify(sources, null, 2));
+    printJson(sources, 2);
     return 0;
   }
   if (sources.length === 0) print('no sources (add one: vigil sources add URL)');
@@ -35,65 +94,35 @@ export async function listSources(store: SourceCatalog, json: boolean): Promise<
   return 0;
 }
 
-export async function addSource(
-  store: SourceCatalog & AuditLog,
+export async function addSourceCommand(
+  context: SourcesContext,
   url: string,
-  options: { name?: string; interval: number; fetchOptions: FetchOptions; now: Date },
+  options: { name?: string; interval?: number },
 ): Promise<number> {
-  let found: Awaited<ReturnType<typeof discoverFeed>>;
-  try {
-    found = await discoverFeed(url, options.fetchOptions);
-  } catch (error) {
-    throw new CliError(`cannot add ${url}: ${describeError(error)}`);
-  }
-  const existing = await store.listSources();
-  if (existing.some((source) => source.url === found.feedUrl)) {
-    throw new CliError(`${found.feedUrl} is already a source`);
-  }
-  const name = options.name ?? (found.title || new URL(found.feedUrl).hostname);
-  const id = uniqueId(slugify(name), new Set(existing.map((source) => source.id)));
-  const source = await store.addSource(
-    {
-      id,
-      name,
-      url: found.feedUrl,
-      siteUrl: url === found.feedUrl ? null : url,
-      format: found.kind,
-      intervalSeconds: options.interval,
-    },
-    options.now.toISOString(),
+  const result = await withCatalog(context, (deps) =>
+    addSource(deps, CLI, {
+      url,
+      ...(options.name === undefined ? {} : { name: options.name }),
+      ...(options.interval === undefined ? {} : { intervalSeconds: options.interval }),
+    }),
   );
-  await store.appendAudit({
-    at: options.now.toISOString(),
-    actor: CLI_ACTOR,
-    action: 'source.add',
-    channel: null,
-    details: { after: source },
-  });
+  if (!result.ok) throw toCliError(result.problem);
+  const { source } = result;
   print(`added ${source.id}: ${source.name} (${source.url}), polled every ${source.intervalSeconds} s`);
   return 0;
 }
 
-export async function removeSource(store: SourceCatalog & AuditLog, id: string, now: Date): Promise<number> {
-  const before = await store.getSource(id);
-  if (!before || !(await store.removeSource(id)))
-    throw new CliError(`no source with id "${id}" (see: vigil sources list)`);
-  await store.appendAudit({
-    at: now.toISOString(),
-    actor: CLI_ACTOR,
-    action: 'source.remove',
-    channel: null,
-    details: { before },
-  });
+export async function removeSourceCommand(context: SourcesContext, id: string): Promise<number> {
+  const result = await withCatalog(context, (deps) => removeSource(deps, CLI, id));
+  if (!result.ok) throw new CliError(`${result.problem.message} (see: vigil sources list)`);
   print(`removed ${id}`);
   return 0;
 }
 
-export async function importOpml(
-  store: SourceCatalog & AuditLog,
+export async function importOpmlCommand(
+  context: SourcesContext,
   file: string,
-  interval: number,
-  now: Date,
+  interval: number | undefined,
 ): Promise<number> {
   let outlines: ReturnType<typeof parseOpml>;
   try {
@@ -101,41 +130,20 @@ export async function importOpml(
   } catch (error) {
     throw new CliError(`cannot import ${file}: ${describeError(error)}`);
   }
-  const existing = await store.listSources();
-  const ids = new Set(existing.map((source) => source.id));
-  const urls = new Set(existing.map((source) => source.url));
-  let added = 0;
-  let invalid = 0;
-  for (const outline of outlines) {
-    if (urls.has(outline.xmlUrl)) continue;
-    if (!/^https?:\/\//i.test(outline.xmlUrl)) {
-      invalid++;
-      printError(`${file}: skipped "${outline.title}": feed address ${outline.xmlUrl} is not http(s)`);
-      continue;
-    }
-    const id = uniqueId(slugify(outline.title), ids);
-    await store.addSource(
-      { id, name: outline.title, url: outline.xmlUrl, siteUrl: outline.htmlUrl, intervalSeconds: interval },
-      now.toISOString(),
-    );
-    ids.add(id);
-    urls.add(outline.xmlUrl);
-    added++;
-  }
-  await store.appendAudit({
-    at: now.toISOString(),
-    actor: CLI_ACTOR,
-    action: 'source.import',
-    channel: null,
-    details: { file, added },
-  });
-  print(
-    `${file}: ${added} sources added, ${outlines.length - added - invalid} already present, ${invalid} skipped`,
+  const result = await withCatalog(context, (deps) =>
+    importSources(deps, CLI, outlines, {
+      file,
+      ...(interval === undefined ? {} : { intervalSeconds: interval }),
+    }),
   );
-  return invalid > 0 ? 1 : 0;
+  if (!result.ok) throw toCliError(result.problem);
+  const { added, present, skipped } = result.report;
+  for (const skip of skipped) printError(`${file}: skipped "${skip.title}": ${skip.reason}`);
+  print(`${file}: ${added.length} sources added, ${present} already present, ${skipped.length} skipped`);
+  return skipped.length > 0 ? 1 : 0;
 }
 
-export async function exportOpml(store: SourceCatalog, now: Date): Promise<number> {
+export async function exportOpml(store: Pick<CorpusStore, 'listSources'>, now: Date): Promise<number> {
   print(renderOpml(await store.listSources(), now));
   return 0;
 }

@@ -76,7 +76,7 @@ describe('source add --interval and the scheduler hook', () => {
   it('uses the interval given; a source change asks the scheduler to follow at once', async () => {
     const feed = await startFeedServer('Minsk Daily');
     let changes = 0;
-    const hooked = { ...deps, sourcesChanged: async () => void changes++ };
+    const hooked = { ...deps, minIntervalSeconds: 1, sourcesChanged: async () => void changes++ };
     try {
       const reply = await handleCommand(admin(`source add ${feed.url} --interval 5`), hooked);
       expect(textOf(reply)).toContain('polled every 5 s');
@@ -91,14 +91,16 @@ describe('source add --interval and the scheduler hook', () => {
     }
   });
 
-  it('below a minute only where private feeds are allowed (tests); a failing hook does not undo the change', async () => {
+  it('below a minute only where VIGIL_MIN_INTERVAL lowers the floor; refused before any fetch; a failing hook does not undo the change', async () => {
     const feed = await startFeedServer('Minsk Daily');
-    const strict = { ...deps, fetchOptions: { allowPrivate: false } };
     try {
-      const refused = await handleCommand(admin(`source add ${feed.url} --interval 5`), strict);
+      const refused = await handleCommand(admin(`source add ${feed.url} --interval 5`), deps);
       expect(refused.isError).toBe(true);
-      expect(textOf(refused)).toContain('`--interval` must be at least 60 seconds');
+      expect(textOf(refused)).toContain(
+        '`--interval` must be a whole number of seconds from 60 to 86400 (got 5). Nothing was changed.',
+      );
       expect(await store.getSource('minsk-daily')).toBeNull();
+      expect(feed.requests).toBe(0);
 
       const failing = {
         ...deps,

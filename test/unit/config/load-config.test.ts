@@ -42,6 +42,9 @@ describe('loadConfig', () => {
     ['VIGIL_ALLOW_PRIVATE_FEEDS', 'maybe'],
     ['VIGIL_ADMINS', 'alice'],
     ['TELEGRAM_API_ROOT', 'not a url'],
+    ['VIGIL_MIN_INTERVAL', '0'],
+    ['VIGIL_MIN_INTERVAL', '86401'],
+    ['VIGIL_MIN_INTERVAL', 'soon'],
   ])('names %s when it is malformed (%j)', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variables).toEqual([variable]);
@@ -67,6 +70,11 @@ describe('loadConfig', () => {
     expect(config.slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 'shh', appToken: null });
     expect(config.admins).toEqual(['telegram:42', 'slack:U123']);
     expect(config.allowPrivateFeeds).toBe(true);
+  });
+
+  it('takes the lowest poll interval from VIGIL_MIN_INTERVAL, 60 s by default', () => {
+    expect(loadConfig({}).minIntervalSeconds).toBe(60);
+    expect(loadConfig({ VIGIL_MIN_INTERVAL: '1' }).minIntervalSeconds).toBe(1);
   });
 
   it('asks for the Slack signing secret when only the bot token is set', () => {

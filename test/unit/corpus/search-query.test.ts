@@ -123,3 +123,20 @@ describe('parseSearchQuery', () => {
     expect(parsed('topic:sanctions -football').text).toEqual(not(term('football')));
   });
 });
+
+describe('unknown filters (issue 12, finding 5)', () => {
+  it('are an error that lists the filters, instead of words that silently find nothing', () => {
+    const result = parseSearchQuery('title:potash');
+    expect(result).toEqual({
+      ok: false,
+      error: 'there is no filter "title:"; the filters are topic: source: lang: since: until:',
+    });
+    expect(parseSearchQuery('potash -author:smith').ok).toBe(false);
+  });
+
+  it('leave addresses, times and a trailing colon alone', () => {
+    for (const query of ['https://charter97.org', 'meeting 10:30', 'Lukashenka: sanctions', 'x:']) {
+      expect(parseSearchQuery(query).ok, query).toBe(true);
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeMrkdwn,
   link,
+  literalText,
   renderAlert,
   renderReply,
   renderSnippet,
@@ -138,6 +139,32 @@ describe('renderSnippet', () => {
     expect(renderSnippet(`${MARK_START}<!here>${MARK_END} and ${MARK_START}dangling`)).toBe(
       '*&lt;!here&gt;* and dangling',
     );
+  });
+});
+
+describe('mrkdwn formatting characters in feed text (issue 12, finding 7)', () => {
+  it('are shown, not applied: *bold* _italic_ ~strike~ `code` become look-alikes Slack does not format', () => {
+    const message = renderAlert(
+      alertWith({
+        title: '*Breaking* _sanctions_ ~lifted~ `now`',
+        sourceName: '*Outlet*',
+        snippet: `Text *bold* and _it_ with ${MARK_START}sanctions${MARK_END}`,
+      }),
+    );
+    expectSafe(message);
+    const all = texts(message).join('\n');
+    expect(all).toContain('∗Breaking∗ ˍsanctionsˍ ∼lifted∼ ˋnowˋ');
+    expect(all).toContain('Text ∗bold∗ and ˍitˍ with *sanctions*');
+    expect(all).toContain('*∗Outlet∗*');
+    // Our own formatting stays: the title link in bold and the matched word in bold.
+    expect(all).toMatch(/^\*<https:\/\/example\.org\/news\/42\|/m);
+  });
+
+  it("leave characters inside words alone and keep the handlers' own `code` spans", () => {
+    expect(literalText('VIGIL_ADMINS a*b snake_case')).toBe('VIGIL_ADMINS a*b snake_case');
+    const reply = renderReply({ lines: ['Added source `minsk-daily`: *Minsk* Daily (https://x.org/a_b)'] });
+    const all = texts(reply).join('\n');
+    expect(all).toContain('Added source `minsk-daily`: ∗Minsk∗ Daily (https://x.org/a_b)');
   });
 });
 

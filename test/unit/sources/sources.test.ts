@@ -49,7 +49,7 @@ describe('parseCatalogue', () => {
   });
 
   it('rejects text that is not JSON', () => {
-    expect(() => parseCatalogue('{', 'x.json')).toThrow(/x\.json is not valid JSON/);
+    expect(() => parseCatalogue('{', 'x.json')).toThrow(/x\.json \(VIGIL_SOURCES\) is not valid JSON/);
   });
 });
 

@@ -86,13 +86,15 @@ describe('escaping', () => {
     expect(seenAlert.split(hostile).length - 1).toBeGreaterThanOrEqual(4);
   });
 
-  it('drops control characters and closes a right-to-left override a title leaves open', () => {
+  it('drops control characters and bidi controls such as a right-to-left override', () => {
     expect(cleanText('a\u0000b\u0007c\nd')).toBe('abc\nd');
-    expect(cleanText('\u202Eevil')).toBe('\u202Eevil\u202C');
-    expect(cleanText('\u2067isolated')).toBe('\u2067isolated\u2069');
-    expect(cleanText('\u202Bbalanced\u202C')).toBe('\u202Bbalanced\u202C');
+    // Issue 12 finding 7: bidi controls used to be kept (and closed); they are removed.
+    expect(cleanText('\u202Eevil')).toBe('evil');
+    expect(cleanText('\u2067isolated')).toBe('isolated');
+    expect(cleanText('\u202Bbalanced\u202C \u200Fmark\u061C')).toBe('balanced mark');
     const seen = expectSendable(renderReply({ title: '\u202Egnp.exe', lines: ['next line'] }));
-    expect(seen).toContain('\u202Egnp.exe\u202C');
+    expect(seen).toContain('gnp.exe');
+    expect(seen).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 
   it('replaces broken surrogates (Telegram refuses invalid UTF-8)', () => {
