@@ -1,0 +1,124 @@
+/**
+ * Readable features of an item, from the concepts found in it: for each concept and each role,
+ * whether it stands in the head and in the lead, in how many further sentences, and in what
+ * share of them. Position and density are what tell a report from a passing mention.
+ */
+import type { ConceptHit } from './lexicon-matcher.js';
+import type { ConceptFile } from './lexicon-schema.js';
+import type { ItemTokens } from './item-tokens.js';
+
+/** Where a feature's value comes from: one concept, or one label's role (act and party in a sentence). */
+export type FeatureSource = { kind: 'concept'; concept: number } | { kind: 'role'; label: number };
+
+export type FeatureAspect = 'head' | 'lead' | 'count' | 'share';
+const ASPECTS: readonly FeatureAspect[] = ['head', 'lead', 'count', 'share'];
+const ASPECT_SUFFIX: Record<FeatureAspect, string> = { head: '@head', lead: '@lead', count: '#', share: '%' };
+
+export interface FeatureSpace {
+  labels: readonly string[];
+  concepts: readonly string[];
+  /** Feature names, in vector order: `sanction@head`, `role:prisoners#`, … */
+  names: readonly string[];
+  sources: readonly FeatureSource[];
+  /**
+   * Per label, per feature: +1 where the feature is evidence for the label (its weight is kept
+   * ≥ 0), -1 where it can only count against it (weight ≤ 0).
+   */
+  signs: readonly Int8Array[];
+  /** Per label: the concepts of its role's acts and parties. */
+  roles: readonly { acts: Uint8Array; parties: Uint8Array }[];
+}
+
+export function createFeatureSpace(file: ConceptFile): FeatureSpace {
+  const labels = file.labels;
+  const concepts = Object.keys(file.concepts);
+  const names: string[] = [];
+  const sources: FeatureSource[] = [];
+  const supports: string[][] = [];
+  concepts.forEach((id, concept) => {
+    for (const aspect of ASPECTS) {
+      names.push(`${id}${ASPECT_SUFFIX[aspect]}`);
+      sources.push({ kind: 'concept', concept });
+      supports.push(file.concepts[id]?.supports ?? []);
+    }
+  });
+  const roles = labels.map((label, labelIndex) => {
+    const role = file.roles[label];
+    const acts = new Uint8Array(concepts.length);
+    const parties = new Uint8Array(concepts.length);
+    if (role !== undefined) {
+      for (const act of role.acts) acts[concepts.indexOf(act)] = 1;
+      for (const party of role.parties) parties[concepts.indexOf(party)] = 1;
+      for (const aspect of ASPECTS) {
+        names.push(`role:${label}${ASPECT_SUFFIX[aspect]}`);
+        sources.push({ kind: 'role', label: labelIndex });
+        supports.push([label]);
+      }
+    }
+    return { acts, parties };
+  });
+  const signs = labels.map((label) => Int8Array.from(supports, (list) => (list.includes(label) ? 1 : -1)));
+  return { labels, concepts, names, sources, signs, roles };
+}
+
+/** What the features of one item were computed from: per concept and per role, the sentences it stands in. */
+export interface FeatureBasis {
+  /** Per concept: the sentences with a hit. */
+  conceptSentences: Set<number>[];
+  /** Per label with a role: the sentences holding both an act and a party. */
+  roleSentences: Set<number>[];
+}
+
+export function featureBasis(space: FeatureSpace, tokens: ItemTokens, hits: readonly ConceptHit[]): FeatureBasis {
+  const conceptSentences = space.concepts.map(() => new Set<number>());
+  for (const hit of hits) conceptSentences[hit.concept]?.add(tokens.sentence[hit.first] as number);
+  const roleSentences = space.roles.map(({ acts, parties }) => {
+    const withAct = new Set<number>();
+    const both = new Set<number>();
+    conceptSentences.forEach((sentences, concept) => {
+      if (acts[concept] === 1) for (const sentence of sentences) withAct.add(sentence);
+    });
+    conceptSentences.forEach((sentences, concept) => {
+      if (parties[concept] === 1) for (const sentence of sentences) if (withAct.has(sentence)) both.add(sentence);
+    });
+    return both;
+  });
+  return { conceptSentences, roleSentences };
+}
+
+/** Head and lead: present or not; the rest: log2(1 + sentences) and the share of sentences. */
+function aspectValues(sentences: ReadonlySet<number>, tokens: ItemTokens, out: Float64Array, at: number): void {
+  let head = 0;
+  let lead = 0;
+  let body = 0;
+  for (const sentence of sentences) {
+    const position = tokens.sentencePosition[sentence];
+    if (position === 'head') head = 1;
+    else {
+      if (position === 'lead') lead = 1;
+      body++;
+    }
+  }
+  let after = 0;
+  for (const position of tokens.sentencePosition) if (position !== 'head') after++;
+  out[at] = head;
+  out[at + 1] = lead;
+  out[at + 2] = Math.log2(1 + body);
+  out[at + 3] = after === 0 ? 0 : body / after;
+}
+
+export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: FeatureBasis): Float64Array {
+  const vector = new Float64Array(space.names.length);
+  let at = 0;
+  for (const sentences of basis.conceptSentences) {
+    aspectValues(sentences, tokens, vector, at);
+    at += ASPECTS.length;
+  }
+  space.roles.forEach((role, label) => {
+    if (role.acts.some((flag) => flag === 1)) {
+      aspectValues(basis.roleSentences[label] as Set<number>, tokens, vector, at);
+      at += ASPECTS.length;
+    }
+  });
+  return vector;
+}

@@ -1,0 +1,110 @@
+/**
+ * Language first, then concepts: finds the language of the item and of each paragraph, matches
+ * each paragraph against its own language's vocabulary only (plus the few words every language
+ * writes alike, like OFAC), and turns the concepts found into the feature vector.
+ */
+import { identifyLanguage, paragraphLanguage } from '../text/detect-language.js';
+import type { ClassifyInput } from './classification.js';
+import { type FeatureBasis, type FeatureSpace, createFeatureSpace, featureBasis, featureVector } from './features.js';
+import { type ItemTokens, tokenizeItem } from './item-tokens.js';
+import { type ConceptHit, LexiconMatcher } from './lexicon-matcher.js';
+import type { ConceptFile, Lexicon } from './lexicon-schema.js';
+
+/** Languages that share another's vocabulary: Serbian and Bosnian are kept with Croatian. */
+const VOCABULARY_OF: Record<string, string> = { sr: 'hr', bs: 'hr' };
+/** Enough of the item to tell its language. */
+const LANGUAGE_SAMPLE = 300;
+
+export interface Analysis {
+  /** The item's language (the hint when one was given), or null when nothing could tell. */
+  language: string | null;
+  /** The language each paragraph was matched in. */
+  paragraphLanguages: (string | null)[];
+  tokens: ItemTokens;
+  /** Concept occurrences, in token order; where two overlap the longer one alone is kept. */
+  hits: ConceptHit[];
+  basis: FeatureBasis;
+  vector: Float64Array;
+}
+
+export interface ItemAnalyser {
+  readonly space: FeatureSpace;
+  /** Languages that have a vocabulary. */
+  readonly languages: readonly string[];
+  analyse(input: ClassifyInput): Analysis;
+}
+
+export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lexicon[]): ItemAnalyser {
+  const space = createFeatureSpace(concepts);
+  const conceptIndex = new Map(space.concepts.map((id, index) => [id, index]));
+  const matchers = new Map<string, LexiconMatcher>();
+  for (const lexicon of lexicons) {
+    const matcher = matchers.get(lexicon.language) ?? new LexiconMatcher(lexicon.language, lexicon.language);
+    matchers.set(lexicon.language, matcher);
+    for (const [concept, patterns] of Object.entries(lexicon.concepts)) {
+      const index = conceptIndex.get(concept);
+      if (index === undefined) throw new Error(`lexicon ${lexicon.language}: unknown concept "${concept}"`);
+      for (const pattern of patterns) matcher.add(index, pattern);
+    }
+  }
+  const everywhere = matchers.get('any') ?? null;
+  matchers.delete('any');
+
+  function matcherFor(language: string | null): LexiconMatcher | null {
+    if (language === null) return null;
+    return matchers.get(VOCABULARY_OF[language] ?? language) ?? null;
+  }
+
+  function analyse(input: ClassifyInput): Analysis {
+    const title = input.title ?? '';
+    const text = input.text ?? '';
+    const tokens = tokenizeItem(title, text);
+    const language =
+      input.language ?? identifyLanguage(title.length > 0 ? `${title}\n${text.slice(0, LANGUAGE_SAMPLE)}` : text);
+    const paragraphLanguages = tokens.paragraphs.map((paragraph) =>
+      tokens.paragraphs.length === 1
+        ? language
+        : paragraphLanguage(tokens.fields[paragraph.field], paragraph.start, paragraph.end, language),
+    );
+    const paragraphMatchers = paragraphLanguages.map(matcherFor);
+    const found: ConceptHit[] = [];
+    const count = tokens.surface.length;
+    let spanEnd = 0;
+    for (let index = 0; index < count; index++) {
+      if (index >= spanEnd) {
+        const sentence = tokens.sentence[index];
+        spanEnd = index + 1;
+        while (spanEnd < count && tokens.sentence[spanEnd] === sentence) spanEnd++;
+      }
+      paragraphMatchers[tokens.paragraph[index] as number]?.matchAt(tokens, index, spanEnd, found);
+      everywhere?.matchAt(tokens, index, spanEnd, found);
+    }
+    const hits = longestFirst(found, count);
+    const basis = featureBasis(space, tokens, hits);
+    return { language, paragraphLanguages, tokens, hits, basis, vector: featureVector(space, tokens, basis) };
+  }
+
+  return { space, languages: [...matchers.keys()], analyse };
+}
+
+/**
+ * Where occurrences overlap, the longest wins: "political prisoner" is not also "prisoner",
+ * "brand ambassador" not "ambassador". Occurrences of the same span all stay (a word may stand
+ * for two concepts). Returned in token order.
+ */
+function longestFirst(hits: ConceptHit[], tokenCount: number): ConceptHit[] {
+  if (hits.length < 2) return hits;
+  const byLength = [...hits].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  const covered = new Int32Array(tokenCount).fill(-1);
+  const kept: ConceptHit[] = [];
+  for (const hit of byLength) {
+    const length = hit.last - hit.first;
+    let shadowed = false;
+    for (let token = hit.first; token <= hit.last && !shadowed; token++) shadowed = (covered[token] as number) > length;
+    if (shadowed) continue;
+    for (let token = hit.first; token <= hit.last; token++)
+      if ((covered[token] as number) < length) covered[token] = length;
+    kept.push(hit);
+  }
+  return kept.sort((a, b) => a.first - b.first || a.start - b.start);
+}
