@@ -110,9 +110,10 @@ export class LexiconMatcher {
     if (body.startsWith('=')) {
       kind = 'exact';
       body = body.slice(1);
-    } else if (body.startsWith('*') && body.endsWith('*') && body.length > 2) {
+    } else if (body.startsWith('*') && body.length > 1) {
+      // `*word*`, and `*word` inside a phrase: the word contains it (clitics, compounds, unspaced scripts).
       kind = 'contains';
-      body = body.slice(1, -1);
+      body = body.slice(1, body.endsWith('*') ? -1 : undefined);
     } else if (body.endsWith('*')) {
       kind = 'prefix';
       body = body.slice(0, -1);
