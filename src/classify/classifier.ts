@@ -4,8 +4,8 @@
  * carried it; the evidence names those words, strongest feature first.
  */
 import type { Classification, ClassifyInput, Evidence } from './classification.js';
-import type { FeatureSpace } from './features.js';
-import type { ItemAnalyser } from './item-analyser.js';
+import type { FeatureAspect, FeatureSpace } from './features.js';
+import type { Analysis, ItemAnalyser } from './item-analyser.js';
 import type { ItemTokens, Position } from './item-tokens.js';
 import type { ConceptHit } from './lexicon-matcher.js';
 import type { WeightsFile } from './lexicon-schema.js';
@@ -65,35 +65,97 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** The hits behind one feature: its concept's (or its role's acts and parties) in the sentences it counts. */
-function hitsOf(
-  space: FeatureSpace,
-  feature: number,
-  tokens: ItemTokens,
-  hits: readonly ConceptHit[],
-  roleSentences: readonly Set<number>[],
-): ConceptHit[] {
-  const source = space.sources[feature];
-  const name = space.names[feature] as string;
-  if (source === undefined) return [];
-  const wanted = (position: Position) =>
-    name.endsWith('@head') ? position === 'head' : name.endsWith('@lead') ? position === 'lead' : position !== 'head';
-  return hits.filter((hit) => {
-    const sentence = tokens.sentence[hit.first] as number;
-    if (!wanted(tokens.sentencePosition[sentence] as Position)) return false;
-    if (source.kind === 'concept') return hit.concept === source.concept;
-    const role = space.roles[source.label];
-    return (
-      role !== undefined &&
-      (role.acts[hit.concept] === 1 || role.parties[hit.concept] === 1) &&
-      (roleSentences[source.label]?.has(sentence) ?? false)
-    );
+/** An item's hits grouped for explanations: by concept, and which sentences hold each role. */
+interface HitIndex {
+  space: FeatureSpace;
+  byConcept: ConceptHit[][];
+  /** Per label: 1 for a sentence that holds the role. */
+  roleMarks: Uint8Array[];
+}
+
+function indexHits(space: FeatureSpace, analysis: Analysis): HitIndex {
+  const byConcept: ConceptHit[][] = space.concepts.map(() => []);
+  for (const hit of analysis.hits) byConcept[hit.concept]?.push(hit);
+  const sentences = analysis.tokens.sentencePosition.length;
+  const roleMarks = analysis.basis.roleSentences.map((list) => {
+    const marks = new Uint8Array(sentences);
+    for (const sentence of list) marks[sentence] = 1;
+    return marks;
   });
+  return { space, byConcept, roleMarks };
+}
+
+function countsPosition(aspect: FeatureAspect, position: Position): boolean {
+  if (aspect === 'head') return position === 'head';
+  if (aspect === 'lead') return position === 'lead';
+  return position !== 'head';
+}
+
+/** The hits behind one feature: its concept's (or its role's acts and parties) in the sentences it counts. */
+function hitsOf(space: FeatureSpace, feature: number, tokens: ItemTokens, index: HitIndex): ConceptHit[] {
+  const source = space.sources[feature];
+  const aspect = space.aspects[feature];
+  if (source === undefined || aspect === undefined) return [];
+  const counted = (hit: ConceptHit) =>
+    countsPosition(aspect, tokens.sentencePosition[tokens.sentence[hit.first] as number] as Position);
+  if (source.kind === 'concept') return (index.byConcept[source.concept] ?? []).filter(counted);
+  const role = space.roles[source.label];
+  const marks = index.roleMarks[source.label];
+  if (role === undefined || marks === undefined) return [];
+  const found: ConceptHit[] = [];
+  index.byConcept.forEach((list, concept) => {
+    if (role.acts[concept] !== 1 && role.parties[concept] !== 1) return;
+    for (const hit of list) if (marks[tokens.sentence[hit.first] as number] === 1 && counted(hit)) found.push(hit);
+  });
+  return found.sort((a, b) => a.first - b.first);
 }
 
 function evidenceOf(tokens: ItemTokens, hit: ConceptHit, label: string): Evidence {
   const field = tokens.field[hit.first] as Evidence['field'];
   return { label, term: tokens.fields[field].slice(hit.start, hit.end), field };
+}
+
+/**
+ * The words that carried a label: the hits of every concept whose features add to it, the
+ * heaviest concept first (a role's share goes to the concepts that filled it), title first, each
+ * word once per field.
+ */
+function evidenceFor(model: LabelModel, vector: Float64Array, tokens: ItemTokens, index: HitIndex): Evidence[] {
+  const weights = model.weights;
+  const carried = new Float64Array(index.byConcept.length);
+  for (let feature = 0; feature < vector.length; feature++) {
+    const contribution = (vector[feature] as number) * (weights[feature] as number);
+    if (contribution <= 0) continue;
+    const source = index.space.sources[feature];
+    if (source === undefined) continue;
+    if (source.kind === 'concept') carried[source.concept] = (carried[source.concept] as number) + contribution;
+    else {
+      const role = index.space.roles[source.label];
+      const marks = index.roleMarks[source.label];
+      if (role === undefined || marks === undefined) continue;
+      index.byConcept.forEach((list, concept) => {
+        if (role.acts[concept] !== 1 && role.parties[concept] !== 1) return;
+        if (list.some((hit) => marks[tokens.sentence[hit.first] as number] === 1))
+          carried[concept] = (carried[concept] as number) + contribution;
+      });
+    }
+  }
+  const order = [...carried.keys()].filter((concept) => (carried[concept] as number) > 0);
+  order.sort((a, b) => (carried[b] as number) - (carried[a] as number) || a - b);
+  const seen = { title: new Set<string>(), text: new Set<string>() };
+  const title: Evidence[] = [];
+  const text: Evidence[] = [];
+  for (const concept of order) {
+    for (const hit of index.byConcept[concept] ?? []) {
+      const entry = evidenceOf(tokens, hit, model.label);
+      const words = seen[entry.field];
+      if (words.has(entry.term)) continue;
+      words.add(entry.term);
+      (entry.field === 'title' ? title : text).push(entry);
+    }
+    if (title.length + text.length >= MAX_EVIDENCE_PER_LABEL) break;
+  }
+  return [...title, ...text];
 }
 
 export function createClassifier(analyser: ItemAnalyser, weights: WeightsFile): Classifier {
@@ -102,36 +164,28 @@ export function createClassifier(analyser: ItemAnalyser, weights: WeightsFile): 
 
   function run(input: ClassifyInput, detailed: boolean): Explanation {
     const analysis = analyser.analyse(input);
-    const { tokens, hits, vector, basis } = analysis;
+    const { tokens, hits, vector } = analysis;
+    let index: HitIndex | null = null;
+    const hitIndex = () => {
+      index ??= indexHits(space, analysis);
+      return index;
+    };
     const labels: string[] = [];
     const scores: Record<string, number> = {};
     const evidence: Evidence[] = [];
     const explained: LabelExplanation[] = [];
     for (const model of models) {
       const sum = margin(model, vector);
-      const contributions: { feature: number; contribution: number }[] = [];
-      for (let feature = 0; feature < vector.length; feature++) {
-        const contribution = (vector[feature] as number) * (model.weights[feature] as number);
-        if (contribution !== 0) contributions.push({ feature, contribution });
-      }
-      contributions.sort((a, b) => b.contribution - a.contribution || a.feature - b.feature);
       const reached = sum >= model.cut;
-      const own: Evidence[] = [];
-      if (reached || detailed) {
-        // Title first, then by the weight of the feature that carried the words.
-        const seen = new Set<string>();
-        for (const { feature, contribution } of contributions) {
-          if (contribution <= 0) break;
-          for (const hit of hitsOf(space, feature, tokens, hits, basis.roleSentences)) {
-            const entry = evidenceOf(tokens, hit, model.label);
-            const key = `${entry.field}\u0000${entry.term.toLowerCase()}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            own.push(entry);
-          }
+      const contributions: { feature: number; contribution: number }[] = [];
+      if (detailed) {
+        for (let feature = 0; feature < vector.length; feature++) {
+          const contribution = (vector[feature] as number) * (model.weights[feature] as number);
+          if (contribution !== 0) contributions.push({ feature, contribution });
         }
-        own.sort((a, b) => (a.field === b.field ? 0 : a.field === 'title' ? -1 : 1));
+        contributions.sort((a, b) => b.contribution - a.contribution || a.feature - b.feature);
       }
+      const own = reached || detailed ? evidenceFor(model, vector, tokens, hitIndex()) : [];
       // A label needs words that carried it, not a bias alone.
       const given = reached && own.length > 0;
       const score = round(sigmoid(sum - model.cut));
@@ -153,7 +207,7 @@ export function createClassifier(analyser: ItemAnalyser, weights: WeightsFile): 
             value: vector[feature] as number,
             weight: model.weights[feature] as number,
             contribution,
-            words: hitsOf(space, feature, tokens, hits, basis.roleSentences).map((hit) =>
+            words: hitsOf(space, feature, tokens, hitIndex()).map((hit) =>
               evidenceOf(tokens, hit, model.label),
             ),
           })),

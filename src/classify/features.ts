@@ -5,7 +5,7 @@
  */
 import type { ConceptHit } from './lexicon-matcher.js';
 import type { ConceptFile } from './lexicon-schema.js';
-import type { ItemTokens } from './item-tokens.js';
+import type { ItemTokens, Position } from './item-tokens.js';
 
 /** Where a feature's value comes from: one concept, or one label's role (act and party in a sentence). */
 export type FeatureSource = { kind: 'concept'; concept: number } | { kind: 'role'; label: number };
@@ -20,6 +20,8 @@ export interface FeatureSpace {
   /** Feature names, in vector order: `sanction@head`, `role:prisoners#`, … */
   names: readonly string[];
   sources: readonly FeatureSource[];
+  /** Which sentences each feature counts: the head, the lead, or those after the head (count, share). */
+  aspects: readonly FeatureAspect[];
   /**
    * Per label, per feature: +1 where the feature is evidence for the label (its weight is kept
    * ≥ 0), -1 where it can only count against it (weight ≤ 0).
@@ -34,11 +36,13 @@ export function createFeatureSpace(file: ConceptFile): FeatureSpace {
   const concepts = Object.keys(file.concepts);
   const names: string[] = [];
   const sources: FeatureSource[] = [];
+  const aspects: FeatureAspect[] = [];
   const supports: string[][] = [];
   concepts.forEach((id, concept) => {
     for (const aspect of ASPECTS) {
       names.push(`${id}${ASPECT_SUFFIX[aspect]}`);
       sources.push({ kind: 'concept', concept });
+      aspects.push(aspect);
       supports.push(file.concepts[id]?.supports ?? []);
     }
   });
@@ -52,71 +56,87 @@ export function createFeatureSpace(file: ConceptFile): FeatureSpace {
       for (const aspect of ASPECTS) {
         names.push(`role:${label}${ASPECT_SUFFIX[aspect]}`);
         sources.push({ kind: 'role', label: labelIndex });
+        aspects.push(aspect);
         supports.push([label]);
       }
     }
     return { acts, parties };
   });
   const signs = labels.map((label) => Int8Array.from(supports, (list) => (list.includes(label) ? 1 : -1)));
-  return { labels, concepts, names, sources, signs, roles };
+  return { labels, concepts, names, sources, aspects, signs, roles };
 }
 
 /** What the features of one item were computed from: per concept and per role, the sentences it stands in. */
 export interface FeatureBasis {
-  /** Per concept: the sentences with a hit. */
-  conceptSentences: Set<number>[];
-  /** Per label with a role: the sentences holding both an act and a party. */
-  roleSentences: Set<number>[];
+  /** Per concept: the distinct sentences with a hit, ascending. */
+  conceptSentences: number[][];
+  /** Per label: the distinct sentences holding both an act and a party of its role, ascending. */
+  roleSentences: number[][];
 }
 
+/** `hits` in token order, so the sentences of each concept come ascending. */
 export function featureBasis(space: FeatureSpace, tokens: ItemTokens, hits: readonly ConceptHit[]): FeatureBasis {
-  const conceptSentences = space.concepts.map(() => new Set<number>());
-  for (const hit of hits) conceptSentences[hit.concept]?.add(tokens.sentence[hit.first] as number);
+  const conceptSentences: number[][] = space.concepts.map(() => []);
+  for (const hit of hits) {
+    const list = conceptSentences[hit.concept] as number[];
+    const sentence = tokens.sentence[hit.first] as number;
+    if (list[list.length - 1] !== sentence) list.push(sentence);
+  }
+  const sentenceCount = tokens.sentencePosition.length;
   const roleSentences = space.roles.map(({ acts, parties }) => {
-    const withAct = new Set<number>();
-    const both = new Set<number>();
+    const marks = new Uint8Array(sentenceCount);
     conceptSentences.forEach((sentences, concept) => {
-      if (acts[concept] === 1) for (const sentence of sentences) withAct.add(sentence);
+      if (acts[concept] === 1) for (const sentence of sentences) marks[sentence] = 1;
     });
     conceptSentences.forEach((sentences, concept) => {
-      if (parties[concept] === 1) for (const sentence of sentences) if (withAct.has(sentence)) both.add(sentence);
+      if (parties[concept] === 1) for (const sentence of sentences) if (marks[sentence] === 1) marks[sentence] = 2;
     });
+    const both: number[] = [];
+    for (let sentence = 0; sentence < sentenceCount; sentence++) if (marks[sentence] === 2) both.push(sentence);
     return both;
   });
   return { conceptSentences, roleSentences };
 }
 
 /** Head and lead: present or not; the rest: log2(1 + sentences) and the share of sentences. */
-function aspectValues(sentences: ReadonlySet<number>, tokens: ItemTokens, out: Float64Array, at: number): void {
+function aspectValues(
+  sentences: readonly number[],
+  positions: readonly Position[],
+  afterHead: number,
+  out: Float64Array,
+  at: number,
+): void {
+  if (sentences.length === 0) return;
   let head = 0;
   let lead = 0;
   let body = 0;
   for (const sentence of sentences) {
-    const position = tokens.sentencePosition[sentence];
+    const position = positions[sentence];
     if (position === 'head') head = 1;
     else {
       if (position === 'lead') lead = 1;
       body++;
     }
   }
-  let after = 0;
-  for (const position of tokens.sentencePosition) if (position !== 'head') after++;
   out[at] = head;
   out[at + 1] = lead;
   out[at + 2] = Math.log2(1 + body);
-  out[at + 3] = after === 0 ? 0 : body / after;
+  out[at + 3] = afterHead === 0 ? 0 : body / afterHead;
 }
 
 export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: FeatureBasis): Float64Array {
   const vector = new Float64Array(space.names.length);
+  const positions = tokens.sentencePosition;
+  let afterHead = 0;
+  for (const position of positions) if (position !== 'head') afterHead++;
   let at = 0;
   for (const sentences of basis.conceptSentences) {
-    aspectValues(sentences, tokens, vector, at);
+    aspectValues(sentences, positions, afterHead, vector, at);
     at += ASPECTS.length;
   }
   space.roles.forEach((role, label) => {
     if (role.acts.some((flag) => flag === 1)) {
-      aspectValues(basis.roleSentences[label] as Set<number>, tokens, vector, at);
+      aspectValues(basis.roleSentences[label] as number[], positions, afterHead, vector, at);
       at += ASPECTS.length;
     }
   });

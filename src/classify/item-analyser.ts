@@ -13,7 +13,7 @@ import type { ConceptFile, Lexicon } from './lexicon-schema.js';
 /** Languages that share another's vocabulary: Serbian and Bosnian are kept with Croatian. */
 const VOCABULARY_OF: Record<string, string> = { sr: 'hr', bs: 'hr' };
 /** Enough of the item to tell its language. */
-const LANGUAGE_SAMPLE = 300;
+const LANGUAGE_SAMPLE = 500;
 
 export interface Analysis {
   /** The item's language (the hint when one was given), or null when nothing could tell. */
@@ -38,17 +38,28 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
   const space = createFeatureSpace(concepts);
   const conceptIndex = new Map(space.concepts.map((id, index) => [id, index]));
   const matchers = new Map<string, LexiconMatcher>();
-  for (const lexicon of lexicons) {
-    const matcher = matchers.get(lexicon.language) ?? new LexiconMatcher(lexicon.language, lexicon.language);
-    matchers.set(lexicon.language, matcher);
+  const addLexicon = (matcher: LexiconMatcher, lexicon: Lexicon) => {
     for (const [concept, patterns] of Object.entries(lexicon.concepts)) {
       const index = conceptIndex.get(concept);
       if (index === undefined) throw new Error(`lexicon ${lexicon.language}: unknown concept "${concept}"`);
       for (const pattern of patterns) matcher.add(index, pattern);
     }
+  };
+  // Words every language writes alike (OFAC, NATO) join each language's own table, so a word is
+  // looked up once; a paragraph in a language without a vocabulary gets them alone.
+  const shared = lexicons.filter((lexicon) => lexicon.language === 'any');
+  const everywhere = new LexiconMatcher('any', 'any');
+  for (const lexicon of shared) addLexicon(everywhere, lexicon);
+  for (const lexicon of lexicons) {
+    if (lexicon.language === 'any') continue;
+    let matcher = matchers.get(lexicon.language);
+    if (matcher === undefined) {
+      matcher = new LexiconMatcher(lexicon.language, lexicon.language);
+      for (const common of shared) addLexicon(matcher, common);
+      matchers.set(lexicon.language, matcher);
+    }
+    addLexicon(matcher, lexicon);
   }
-  const everywhere = matchers.get('any') ?? null;
-  matchers.delete('any');
 
   function matcherFor(language: string | null): LexiconMatcher | null {
     if (language === null) return null;
@@ -76,8 +87,7 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
         spanEnd = index + 1;
         while (spanEnd < count && tokens.sentence[spanEnd] === sentence) spanEnd++;
       }
-      paragraphMatchers[tokens.paragraph[index] as number]?.matchAt(tokens, index, spanEnd, found);
-      everywhere?.matchAt(tokens, index, spanEnd, found);
+      (paragraphMatchers[tokens.paragraph[index] as number] ?? everywhere).matchAt(tokens, index, spanEnd, found);
     }
     const hits = longestFirst(found, count);
     const basis = featureBasis(space, tokens, hits);
@@ -93,7 +103,20 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
  * for two concepts). Returned in token order.
  */
 function longestFirst(hits: ConceptHit[], tokenCount: number): ConceptHit[] {
-  if (hits.length < 2) return hits;
+  // Hits come in order of their first token; most items have no two that share a token.
+  let reach = -1;
+  let previous: ConceptHit | null = null;
+  let overlapping = false;
+  for (const hit of hits) {
+    const sameSpan = previous !== null && previous.first === hit.first && previous.last === hit.last;
+    if (hit.first <= reach && !sameSpan) {
+      overlapping = true;
+      break;
+    }
+    reach = Math.max(reach, hit.last);
+    previous = hit;
+  }
+  if (!overlapping) return hits;
   const byLength = [...hits].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   const covered = new Int32Array(tokenCount).fill(-1);
   const kept: ConceptHit[] = [];
