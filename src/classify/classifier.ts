@@ -99,6 +99,10 @@ function hitsOf(space: FeatureSpace, feature: number, tokens: ItemTokens, index:
   const counted = (hit: ConceptHit) =>
     countsPosition(aspect, tokens.sentencePosition[tokens.sentence[hit.first] as number] as Position);
   if (source.kind === 'concept') return (index.byConcept[source.concept] ?? []).filter(counted);
+  if (source.kind === 'breadth') {
+    const flags = space.supporting[source.label];
+    return index.byConcept.filter((_, concept) => flags?.[concept] === 1).flat().sort((a, b) => a.first - b.first);
+  }
   const role = space.roles[source.label];
   const marks = index.roleMarks[source.label];
   if (role === undefined || marks === undefined) return [];
@@ -129,7 +133,12 @@ function evidenceFor(model: LabelModel, vector: Float64Array, tokens: ItemTokens
     const source = index.space.sources[feature];
     if (source === undefined) continue;
     if (source.kind === 'concept') carried[source.concept] = (carried[source.concept] as number) + contribution;
-    else {
+    else if (source.kind === 'breadth') {
+      const flags = index.space.supporting[source.label];
+      index.byConcept.forEach((list, concept) => {
+        if (flags?.[concept] === 1 && list.length > 0) carried[concept] = (carried[concept] as number) + contribution;
+      });
+    } else {
       const role = index.space.roles[source.label];
       const marks = index.roleMarks[source.label];
       if (role === undefined || marks === undefined) continue;

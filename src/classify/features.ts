@@ -8,7 +8,11 @@ import type { ConceptFile } from './lexicon-schema.js';
 import type { ItemTokens, Position } from './item-tokens.js';
 
 /** Where a feature's value comes from: one concept, or one label's role (act and party in a sentence). */
-export type FeatureSource = { kind: 'concept'; concept: number } | { kind: 'role'; label: number };
+export type FeatureSource =
+  | { kind: 'concept'; concept: number }
+  | { kind: 'role'; label: number }
+  /** How many distinct concepts that support the label the item holds: several signals beat one. */
+  | { kind: 'breadth'; label: number };
 
 export type FeatureAspect = 'head' | 'lead' | 'count' | 'share';
 const ASPECTS: readonly FeatureAspect[] = ['head', 'lead', 'count', 'share'];
@@ -29,6 +33,8 @@ export interface FeatureSpace {
   signs: readonly Int8Array[];
   /** Per label: the concepts of its role's acts and parties. */
   roles: readonly { acts: Uint8Array; parties: Uint8Array }[];
+  /** Per label: 1 for each concept that supports it. */
+  supporting: readonly Uint8Array[];
 }
 
 export function createFeatureSpace(file: ConceptFile): FeatureSpace {
@@ -62,8 +68,17 @@ export function createFeatureSpace(file: ConceptFile): FeatureSpace {
     }
     return { acts, parties };
   });
+  labels.forEach((label, labelIndex) => {
+    names.push(`breadth:${label}`);
+    sources.push({ kind: 'breadth', label: labelIndex });
+    aspects.push('count');
+    supports.push([label]);
+  });
+  const supporting = labels.map((label) =>
+    Uint8Array.from(concepts, (id) => ((file.concepts[id]?.supports ?? []).includes(label) ? 1 : 0)),
+  );
   const signs = labels.map((label) => Int8Array.from(supports, (list) => (list.includes(label) ? 1 : -1)));
-  return { labels, concepts, names, sources, aspects, signs, roles };
+  return { labels, concepts, names, sources, aspects, signs, roles, supporting };
 }
 
 /** What the features of one item were computed from: per concept and per role, the sentences it stands in. */
@@ -139,6 +154,14 @@ export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: Fe
       aspectValues(basis.roleSentences[label] as number[], positions, afterHead, vector, at);
       at += ASPECTS.length;
     }
+  });
+  // Breadth: a quarter per distinct supporting concept found anywhere in the item.
+  space.supporting.forEach((flags) => {
+    let present = 0;
+    basis.conceptSentences.forEach((sentences, concept) => {
+      if (flags[concept] === 1 && sentences.length > 0) present++;
+    });
+    vector[at++] = present / 4;
   });
   return vector;
 }
