@@ -99,6 +99,7 @@ function hitsOf(space: FeatureSpace, feature: number, tokens: ItemTokens, index:
   const counted = (hit: ConceptHit) =>
     countsPosition(aspect, tokens.sentencePosition[tokens.sentence[hit.first] as number] as Position);
   if (source.kind === 'concept') return (index.byConcept[source.concept] ?? []).filter(counted);
+  if (source.kind === 'size') return [];
   if (source.kind === 'breadth') {
     const flags = space.supporting[source.label];
     return index.byConcept.filter((_, concept) => flags?.[concept] === 1).flat().sort((a, b) => a.first - b.first);
@@ -133,6 +134,7 @@ function evidenceFor(model: LabelModel, vector: Float64Array, tokens: ItemTokens
     const source = index.space.sources[feature];
     if (source === undefined) continue;
     if (source.kind === 'concept') carried[source.concept] = (carried[source.concept] as number) + contribution;
+    else if (source.kind === 'size') continue;
     else if (source.kind === 'breadth') {
       const flags = index.space.supporting[source.label];
       index.byConcept.forEach((list, concept) => {

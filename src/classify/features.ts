@@ -12,7 +12,9 @@ export type FeatureSource =
   | { kind: 'concept'; concept: number }
   | { kind: 'role'; label: number }
   /** How many distinct concepts that support the label the item holds: several signals beat one. */
-  | { kind: 'breadth'; label: number };
+  | { kind: 'breadth'; label: number }
+  /** How long the item is (log2 of 1 + its sentences after the head): lets a short item need less. */
+  | { kind: 'size' };
 
 export type FeatureAspect = 'head' | 'lead' | 'count' | 'share';
 const ASPECTS: readonly FeatureAspect[] = ['head', 'lead', 'count', 'share'];
@@ -28,7 +30,7 @@ export interface FeatureSpace {
   aspects: readonly FeatureAspect[];
   /**
    * Per label, per feature: +1 where the feature is evidence for the label (its weight is kept
-   * ≥ 0), -1 where it can only count against it (weight ≤ 0).
+   * ≥ 0), -1 where it can only count against it (weight ≤ 0), 0 for the item's size (free).
    */
   signs: readonly Int8Array[];
   /** Per label: the concepts of its role's acts and parties. */
@@ -74,10 +76,19 @@ export function createFeatureSpace(file: ConceptFile): FeatureSpace {
     aspects.push('count');
     supports.push([label]);
   });
+  names.push('size');
+  sources.push({ kind: 'size' });
+  aspects.push('count');
+  supports.push([]);
   const supporting = labels.map((label) =>
     Uint8Array.from(concepts, (id) => ((file.concepts[id]?.supports ?? []).includes(label) ? 1 : 0)),
   );
-  const signs = labels.map((label) => Int8Array.from(supports, (list) => (list.includes(label) ? 1 : -1)));
+  // Size is no evidence either way: its weight is free.
+  const signs = labels.map((label) =>
+    Int8Array.from(supports, (list, feature) =>
+      sources[feature]?.kind === 'size' ? 0 : list.includes(label) ? 1 : -1,
+    ),
+  );
   return { labels, concepts, names, sources, aspects, signs, roles, supporting };
 }
 
@@ -163,5 +174,6 @@ export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: Fe
     });
     vector[at++] = present / 4;
   });
+  vector[at] = Math.log2(1 + afterHead);
   return vector;
 }

@@ -12,7 +12,9 @@ import { FOLDS } from './split.js';
 /** The penalties tried; the one with the best cross-validated macro-F1 is kept. */
 export const L2_GRID = [0.3, 1, 3, 10] as const;
 const SWEEPS = 300;
-/** Thresholds tried, in probability; ties go to the one nearest 0.5. */
+/** F1 this close to the best counts as equally good when the threshold is chosen. */
+const PLATEAU = 0.01;
+/** Thresholds tried, in probability. */
 const THRESHOLDS = Array.from({ length: 91 }, (_, step) => Math.round((0.05 + step * 0.01) * 100) / 100);
 /** Weights are stored with this many decimals, so the file reads the same on every machine. */
 const DECIMALS = 6;
@@ -97,17 +99,15 @@ export function f1At(probabilities: Float64Array, truth: Uint8Array, threshold: 
   return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
+/**
+ * The middle of the thresholds whose F1 is within `PLATEAU` of the best: a single best point on
+ * a few hundred items is partly noise, the middle of the plateau moves less between samples.
+ */
 export function bestThreshold(probabilities: Float64Array, truth: Uint8Array): number {
-  let best = 0.5;
-  let bestF1 = -1;
-  for (const threshold of THRESHOLDS) {
-    const f1 = f1At(probabilities, truth, threshold);
-    if (f1 > bestF1 + 1e-12 || (Math.abs(f1 - bestF1) <= 1e-12 && Math.abs(threshold - 0.5) < Math.abs(best - 0.5))) {
-      best = threshold;
-      bestF1 = f1;
-    }
-  }
-  return best;
+  const scored = THRESHOLDS.map((threshold) => ({ threshold, f1: f1At(probabilities, truth, threshold) }));
+  const best = Math.max(...scored.map((entry) => entry.f1));
+  const plateau = scored.filter((entry) => entry.f1 >= best - PLATEAU).map((entry) => entry.threshold);
+  return plateau[Math.floor((plateau.length - 1) / 2)] ?? 0.5;
 }
 
 export interface TrainingResult {
