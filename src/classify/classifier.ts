@@ -88,7 +88,8 @@ function indexHits(space: FeatureSpace, analysis: Analysis): HitIndex {
 function countsPosition(aspect: FeatureAspect, position: Position): boolean {
   if (aspect === 'head') return position === 'head';
   if (aspect === 'lead') return position === 'lead';
-  return position !== 'head';
+  if (aspect === 'body' || aspect === 'bodyShare') return position !== 'head';
+  return true;
 }
 
 /** The hits behind one feature: its concept's (or its role's acts and parties) in the sentences it counts. */

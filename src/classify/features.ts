@@ -13,12 +13,19 @@ export type FeatureSource =
   | { kind: 'role'; label: number }
   /** How many distinct concepts that support the label the item holds: several signals beat one. */
   | { kind: 'breadth'; label: number }
-  /** How long the item is (log2 of 1 + its sentences after the head): lets a short item need less. */
+  /** How long the item is (log2 of 1 + its sentences): lets a short item need less. */
   | { kind: 'size' };
 
-export type FeatureAspect = 'head' | 'lead' | 'count' | 'share';
-const ASPECTS: readonly FeatureAspect[] = ['head', 'lead', 'count', 'share'];
-const ASPECT_SUFFIX: Record<FeatureAspect, string> = { head: '@head', lead: '@lead', count: '#', share: '%' };
+export type FeatureAspect = 'head' | 'lead' | 'count' | 'share' | 'body' | 'bodyShare';
+const ASPECTS: readonly FeatureAspect[] = ['head', 'lead', 'count', 'share', 'body', 'bodyShare'];
+const ASPECT_SUFFIX: Record<FeatureAspect, string> = {
+  head: '@head',
+  lead: '@lead',
+  count: '#',
+  share: '%',
+  body: '#body',
+  bodyShare: '%body',
+};
 
 export interface FeatureSpace {
   labels: readonly string[];
@@ -26,7 +33,7 @@ export interface FeatureSpace {
   /** Feature names, in vector order: `sanction@head`, `role:prisoners#`, … */
   names: readonly string[];
   sources: readonly FeatureSource[];
-  /** Which sentences each feature counts: the head, the lead, or those after the head (count, share). */
+  /** Which sentences each feature counts: the head, the lead, or all of them (count, share). */
   aspects: readonly FeatureAspect[];
   /**
    * Per label, per feature: +1 where the feature is evidence for the label (its weight is kept
@@ -124,7 +131,11 @@ export function featureBasis(space: FeatureSpace, tokens: ItemTokens, hits: read
   return { conceptSentences, roleSentences };
 }
 
-/** Head and lead: present or not; the rest: log2(1 + sentences) and the share of sentences. */
+/**
+ * Head and lead: present or not; count: log2(1 + the sentences that hold it); share: the part of
+ * the item's sentences that hold it (1 for a one-sentence item about it, small for one mention in
+ * a long story).
+ */
 function aspectValues(
   sentences: readonly number[],
   positions: readonly Position[],
@@ -135,19 +146,18 @@ function aspectValues(
   if (sentences.length === 0) return;
   let head = 0;
   let lead = 0;
-  let body = 0;
   for (const sentence of sentences) {
     const position = positions[sentence];
     if (position === 'head') head = 1;
-    else {
-      if (position === 'lead') lead = 1;
-      body++;
-    }
+    else if (position === 'lead') lead = 1;
   }
   out[at] = head;
   out[at + 1] = lead;
-  out[at + 2] = Math.log2(1 + body);
-  out[at + 3] = afterHead === 0 ? 0 : body / afterHead;
+  out[at + 2] = Math.log2(1 + sentences.length);
+  out[at + 3] = sentences.length / positions.length;
+  const body = sentences.length - head;
+  out[at + 4] = Math.log2(1 + body);
+  out[at + 5] = afterHead === 0 ? 0 : body / afterHead;
 }
 
 export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: FeatureBasis): Float64Array {
@@ -174,6 +184,6 @@ export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: Fe
     });
     vector[at++] = present / 4;
   });
-  vector[at] = Math.log2(1 + afterHead);
+  vector[at] = Math.log2(positions.length + 1);
   return vector;
 }
