@@ -71,6 +71,7 @@ interface HitIndex {
   byConcept: ConceptHit[][];
   /** Per label: 1 for a sentence that holds the role. */
   roleMarks: Uint8Array[];
+  againstSentences: readonly number[][];
 }
 
 function indexHits(space: FeatureSpace, analysis: Analysis): HitIndex {
@@ -82,7 +83,7 @@ function indexHits(space: FeatureSpace, analysis: Analysis): HitIndex {
     for (const sentence of list) marks[sentence] = 1;
     return marks;
   });
-  return { space, byConcept, roleMarks };
+  return { space, byConcept, roleMarks, againstSentences: analysis.basis.againstSentences };
 }
 
 function countsPosition(aspect: FeatureAspect, position: Position): boolean {
@@ -101,6 +102,16 @@ function hitsOf(space: FeatureSpace, feature: number, tokens: ItemTokens, index:
     countsPosition(aspect, tokens.sentencePosition[tokens.sentence[hit.first] as number] as Position);
   if (source.kind === 'concept') return (index.byConcept[source.concept] ?? []).filter(counted);
   if (source.kind === 'size') return [];
+  if (source.kind === 'against') {
+    const role = space.roles[source.label];
+    const sentences = new Set(index.againstSentences[source.label]);
+    if (role === undefined) return [];
+    return index.byConcept
+      .filter((_, concept) => role.acts[concept] === 1 || role.counters[concept] === 1)
+      .flat()
+      .filter((hit) => sentences.has(tokens.sentence[hit.first] as number) && counted(hit))
+      .sort((a, b) => a.first - b.first);
+  }
   if (source.kind === 'breadth') {
     const flags = space.supporting[source.label];
     return index.byConcept.filter((_, concept) => flags?.[concept] === 1).flat().sort((a, b) => a.first - b.first);
@@ -135,7 +146,7 @@ function evidenceFor(model: LabelModel, vector: Float64Array, tokens: ItemTokens
     const source = index.space.sources[feature];
     if (source === undefined) continue;
     if (source.kind === 'concept') carried[source.concept] = (carried[source.concept] as number) + contribution;
-    else if (source.kind === 'size') continue;
+    else if (source.kind === 'size' || source.kind === 'against') continue;
     else if (source.kind === 'breadth') {
       const flags = index.space.supporting[source.label];
       index.byConcept.forEach((list, concept) => {

@@ -11,6 +11,8 @@ import type { ItemTokens, Position } from './item-tokens.js';
 export type FeatureSource =
   | { kind: 'concept'; concept: number }
   | { kind: 'role'; label: number }
+  /** An act of the label's role beside a counter concept in one sentence: counts against the label. */
+  | { kind: 'against'; label: number }
   /** How many distinct concepts that support the label the item holds: several signals beat one. */
   | { kind: 'breadth'; label: number }
   /** How long the item is (log2 of 1 + its sentences): lets a short item need less. */
@@ -40,8 +42,8 @@ export interface FeatureSpace {
    * ≥ 0), -1 where it can only count against it (weight ≤ 0), 0 for the item's size (free).
    */
   signs: readonly Int8Array[];
-  /** Per label: the concepts of its role's acts and parties. */
-  roles: readonly { acts: Uint8Array; parties: Uint8Array }[];
+  /** Per label: the concepts of its role's acts, parties and counters. */
+  roles: readonly { acts: Uint8Array; parties: Uint8Array; counters: Uint8Array }[];
   /** Per label: 1 for each concept that supports it. */
   supporting: readonly Uint8Array[];
 }
@@ -65,17 +67,25 @@ export function createFeatureSpace(file: ConceptFile): FeatureSpace {
     const role = file.roles[label];
     const acts = new Uint8Array(concepts.length);
     const parties = new Uint8Array(concepts.length);
+    const counters = new Uint8Array(concepts.length);
     if (role !== undefined) {
       for (const act of role.acts) acts[concepts.indexOf(act)] = 1;
       for (const party of role.parties) parties[concepts.indexOf(party)] = 1;
+      for (const counter of role.counters ?? []) counters[concepts.indexOf(counter)] = 1;
       for (const aspect of ASPECTS) {
         names.push(`role:${label}${ASPECT_SUFFIX[aspect]}`);
         sources.push({ kind: 'role', label: labelIndex });
         aspects.push(aspect);
         supports.push([label]);
       }
+      for (const aspect of ASPECTS) {
+        names.push(`against:${label}${ASPECT_SUFFIX[aspect]}`);
+        sources.push({ kind: 'against', label: labelIndex });
+        aspects.push(aspect);
+        supports.push([]);
+      }
     }
-    return { acts, parties };
+    return { acts, parties, counters };
   });
   labels.forEach((label, labelIndex) => {
     names.push(`breadth:${label}`);
@@ -105,6 +115,8 @@ export interface FeatureBasis {
   conceptSentences: number[][];
   /** Per label: the distinct sentences holding both an act and a party of its role, ascending. */
   roleSentences: number[][];
+  /** Per label: the distinct sentences holding an act and a counter of its role, ascending. */
+  againstSentences: number[][];
 }
 
 /** `hits` in token order, so the sentences of each concept come ascending. */
@@ -116,19 +128,21 @@ export function featureBasis(space: FeatureSpace, tokens: ItemTokens, hits: read
     if (list[list.length - 1] !== sentence) list.push(sentence);
   }
   const sentenceCount = tokens.sentencePosition.length;
-  const roleSentences = space.roles.map(({ acts, parties }) => {
+  const withAct = (role: { acts: Uint8Array }, others: Uint8Array): number[] => {
     const marks = new Uint8Array(sentenceCount);
     conceptSentences.forEach((sentences, concept) => {
-      if (acts[concept] === 1) for (const sentence of sentences) marks[sentence] = 1;
+      if (role.acts[concept] === 1) for (const sentence of sentences) marks[sentence] = 1;
     });
     conceptSentences.forEach((sentences, concept) => {
-      if (parties[concept] === 1) for (const sentence of sentences) if (marks[sentence] === 1) marks[sentence] = 2;
+      if (others[concept] === 1) for (const sentence of sentences) if (marks[sentence] === 1) marks[sentence] = 2;
     });
     const both: number[] = [];
     for (let sentence = 0; sentence < sentenceCount; sentence++) if (marks[sentence] === 2) both.push(sentence);
     return both;
-  });
-  return { conceptSentences, roleSentences };
+  };
+  const roleSentences = space.roles.map((role) => withAct(role, role.parties));
+  const againstSentences = space.roles.map((role) => withAct(role, role.counters));
+  return { conceptSentences, roleSentences, againstSentences };
 }
 
 /**
@@ -173,6 +187,8 @@ export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: Fe
   space.roles.forEach((role, label) => {
     if (role.acts.some((flag) => flag === 1)) {
       aspectValues(basis.roleSentences[label] as number[], positions, afterHead, vector, at);
+      at += ASPECTS.length;
+      aspectValues(basis.againstSentences[label] as number[], positions, afterHead, vector, at);
       at += ASPECTS.length;
     }
   });

@@ -48,6 +48,8 @@ export type Concept = z.infer<typeof Concept>;
 export const Role = z.strictObject({
   acts: z.array(z.string()).min(1),
   parties: z.array(z.string()).min(1),
+  /** Concepts that, in a sentence with an act, say it is not the label's act (a bribery trial, a FIFA sanction). */
+  counters: z.array(z.string()).optional(),
 });
 export type Role = z.infer<typeof Role>;
 
@@ -68,7 +70,7 @@ export const ConceptFile = z
     for (const [label, role] of Object.entries(file.roles)) {
       if (!file.labels.includes(label))
         ctx.addIssue({ code: 'custom', path: ['roles', label], message: `unknown label "${label}"` });
-      for (const id of [...role.acts, ...role.parties]) {
+      for (const id of [...role.acts, ...role.parties, ...(role.counters ?? [])]) {
         if (!concepts.has(id))
           ctx.addIssue({ code: 'custom', path: ['roles', label], message: `unknown concept "${id}"` });
       }
