@@ -19,6 +19,11 @@ export type FeatureSource =
   | { kind: 'size' };
 
 export type FeatureAspect = 'head' | 'lead' | 'count' | 'share' | 'body' | 'bodyShare';
+/**
+ * Sentences beyond which size stops counting: the training items have at most 16, and a model
+ * should not extrapolate its length penalty to a page capture of sixty lines.
+ */
+const SIZE_CAP = 16;
 const ASPECTS: readonly FeatureAspect[] = ['head', 'lead', 'count', 'share', 'body', 'bodyShare'];
 const ASPECT_SUFFIX: Record<FeatureAspect, string> = {
   head: '@head',
@@ -200,6 +205,6 @@ export function featureVector(space: FeatureSpace, tokens: ItemTokens, basis: Fe
     });
     vector[at++] = present / 4;
   });
-  vector[at] = Math.log2(positions.length + 1);
+  vector[at] = Math.log2(Math.min(positions.length, SIZE_CAP) + 1);
   return vector;
 }

@@ -37,6 +37,11 @@ export interface ItemAnalyser {
 export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lexicon[]): ItemAnalyser {
   const space = createFeatureSpace(concepts);
   const conceptIndex = new Map(space.concepts.map((id, index) => [id, index]));
+  // Two concepts are allied when they carry a label in common.
+  const supports = space.concepts.map((id) => concepts.concepts[id]?.supports ?? []);
+  const allied = supports.map((mine) =>
+    Uint8Array.from(supports, (theirs) => (mine.some((label) => theirs.includes(label)) ? 1 : 0)),
+  );
   const matchers = new Map<string, LexiconMatcher>();
   const addLexicon = (matcher: LexiconMatcher, lexicon: Lexicon) => {
     for (const [concept, patterns] of Object.entries(lexicon.concepts)) {
@@ -89,7 +94,7 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
       }
       (paragraphMatchers[tokens.paragraph[index] as number] ?? everywhere).matchAt(tokens, index, spanEnd, found);
     }
-    const hits = longestFirst(found, count);
+    const hits = longestFirst(found, count, allied);
     const basis = featureBasis(space, tokens, hits);
     return { language, paragraphLanguages, tokens, hits, basis, vector: featureVector(space, tokens, basis) };
   }
@@ -98,11 +103,12 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
 }
 
 /**
- * Where occurrences overlap, the longest wins: "political prisoner" is not also "prisoner",
- * "brand ambassador" not "ambassador". Occurrences of the same span all stay (a word may stand
- * for two concepts). Returned in token order.
+ * Where occurrences overlap, the longest wins over those of another sense: "prisoner's dilemma" is
+ * not "prisoner", "brand ambassador" not "ambassador", "calls for sanctions" (a charge) not
+ * "sanctions". Concepts that carry the same label keep each other ("release of all political
+ * prisoners" is a call, a release and political prisoners at once). Returned in token order.
  */
-function longestFirst(hits: ConceptHit[], tokenCount: number): ConceptHit[] {
+function longestFirst(hits: ConceptHit[], tokenCount: number, allied: readonly Uint8Array[]): ConceptHit[] {
   // Hits come in order of their first token; most items have no two that share a token.
   let reach = -1;
   let previous: ConceptHit | null = null;
@@ -118,15 +124,22 @@ function longestFirst(hits: ConceptHit[], tokenCount: number): ConceptHit[] {
   }
   if (!overlapping) return hits;
   const byLength = [...hits].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
-  const covered = new Int32Array(tokenCount).fill(-1);
+  /** Per token, the kept hits that cover it. */
+  const covering: ConceptHit[][] = Array.from({ length: tokenCount }, () => []);
   const kept: ConceptHit[] = [];
   for (const hit of byLength) {
     const length = hit.last - hit.first;
     let shadowed = false;
-    for (let token = hit.first; token <= hit.last && !shadowed; token++) shadowed = (covered[token] as number) > length;
+    for (let token = hit.first; token <= hit.last && !shadowed; token++) {
+      for (const other of covering[token] as ConceptHit[]) {
+        if (other.last - other.first > length && allied[other.concept]?.[hit.concept] !== 1) {
+          shadowed = true;
+          break;
+        }
+      }
+    }
     if (shadowed) continue;
-    for (let token = hit.first; token <= hit.last; token++)
-      if ((covered[token] as number) < length) covered[token] = length;
+    for (let token = hit.first; token <= hit.last; token++) (covering[token] as ConceptHit[]).push(hit);
     kept.push(hit);
   }
   return kept.sort((a, b) => a.first - b.first || a.start - b.start);

@@ -14,7 +14,10 @@ function hash32(id: string): number {
 }
 
 export function splitPart(id: string): SplitPart {
-  const value = hash32(id);
-  if (value % 5 === 0) return 'held-out';
-  return Math.floor(value / 5) % FOLDS;
+  return hash32(id) % 5 === 0 ? 'held-out' : foldOf(id);
+}
+
+/** The cross-validation fold of an item by the same hash (items from outside the split take part in folds only). */
+export function foldOf(id: string): number {
+  return Math.floor(hash32(id) / 5) % FOLDS;
 }
