@@ -57,6 +57,7 @@ const SUFFIXING = new Set(['tr', 'az', 'en']);
 const APOSTROPHE = /['’ʼ`´]/;
 const APOSTROPHES = /['’ʼ`´]/g;
 const COMBINING = /\p{M}/gu;
+const COMBINING_MARK = /[\u0300-\u036f]/;
 
 /** Latin and Greek letters without their diacritics; letters whose base is not plain ASCII mapped by hand. */
 const LATIN_SPECIAL: Record<string, string> = {
@@ -231,7 +232,9 @@ function createLanguageWords(language: string): LanguageWords {
   const light = LIGHT[language];
   const stemmer = snowball !== undefined ? newStemmer(snowball) : null;
   const cyrillic = CYRILLIC_LANGUAGES.has(language);
-  const forms = (word: string): { fold: string; stem: string } => {
+  const forms = (written: string): { fold: string; stem: string } => {
+    // Decomposed letters (й as и + breve) compose first, so both spellings meet.
+    const word = COMBINING_MARK.test(written) ? written.normalize('NFC') : written;
     const lower = cutApostrophe(language, word.toLowerCase());
     if (language === 'be') {
       const fold = foldBelarusian(lower);
