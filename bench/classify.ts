@@ -136,7 +136,11 @@ function makeItems(count: number): Item[] {
       parts.push(paragraph);
       length += paragraph.length + 2;
     }
-    items.push({ title: `${title} ${i}`, text: parts.join('\n\n').slice(0, ITEM_CHARS - title.length), language });
+    items.push({
+      title: `${title} ${i}`,
+      text: parts.join('\n\n').slice(0, ITEM_CHARS - title.length),
+      language,
+    });
   }
   return items;
 }
@@ -145,7 +149,10 @@ function makeItems(count: number): Item[] {
  * Best run by CPU time of this process (what one core spent, whatever else the machine runs) and
  * by wall time.
  */
-function measure(items: readonly Item[], withHint: boolean): { bestMs: number; bestWallMs: number; labelled: number } {
+function measure(
+  items: readonly Item[],
+  withHint: boolean,
+): { bestMs: number; bestWallMs: number; labelled: number } {
   let bestMs = Number.POSITIVE_INFINITY;
   let bestWallMs = Number.POSITIVE_INFINITY;
   let labelled = 0;
@@ -167,7 +174,9 @@ function measure(items: readonly Item[], withHint: boolean): { bestMs: number; b
 }
 
 const items = makeItems(ITEMS);
-const averageChars = Math.round(items.reduce((sum, item) => sum + item.title.length + item.text.length, 0) / items.length);
+const averageChars = Math.round(
+  items.reduce((sum, item) => sum + item.title.length + item.text.length, 0) / items.length,
+);
 const loadBefore = loadavg()[0] ?? 0;
 // Warm up: load the data, the language detector and the memo tables, let the JIT settle.
 measure(items.slice(0, 2_000), false);
@@ -192,7 +201,8 @@ const rows = [
   ]),
 ];
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}\n`);
+for (const row of rows)
+  process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}\n`);
 process.stdout.write(
   `${Object.keys(TEXTS).length} languages, ${averageChars} characters an item on average, best of ${RUNS} runs; load ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after\n`,
 );

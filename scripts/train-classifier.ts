@@ -42,7 +42,8 @@ const crossValidated: ScoredItem[] = set.items.map((item, index) => ({
   language: item.lang,
   gold: item.labels,
   predicted: labels.filter(
-    (_, label) => ((result.outOfFold[label] as Float64Array)[index] as number) >= (result.thresholds[label] as number),
+    (_, label) =>
+      ((result.outOfFold[label] as Float64Array)[index] as number) >= (result.thresholds[label] as number),
   ),
 }));
 const out = [
@@ -50,7 +51,11 @@ const out = [
     .map((label, index) => `${label} ${result.thresholds[index]}`)
     .join(', ')}`,
   '',
-  markdownReport('Cross-validated: all training items (5 folds, out-of-fold predictions)', crossValidated, labels),
+  markdownReport(
+    'Cross-validated: all training items (5 folds, out-of-fold predictions)',
+    crossValidated,
+    labels,
+  ),
   markdownReport(
     'Cross-validated: the training folds of classify-train.jsonl',
     crossValidated.filter((_, index) => set.sources[index] === 'train'),

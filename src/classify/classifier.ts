@@ -114,7 +114,10 @@ function hitsOf(space: FeatureSpace, feature: number, tokens: ItemTokens, index:
   }
   if (source.kind === 'breadth') {
     const flags = space.supporting[source.label];
-    return index.byConcept.filter((_, concept) => flags?.[concept] === 1).flat().sort((a, b) => a.first - b.first);
+    return index.byConcept
+      .filter((_, concept) => flags?.[concept] === 1)
+      .flat()
+      .sort((a, b) => a.first - b.first);
   }
   const role = space.roles[source.label];
   const marks = index.roleMarks[source.label];
@@ -122,7 +125,8 @@ function hitsOf(space: FeatureSpace, feature: number, tokens: ItemTokens, index:
   const found: ConceptHit[] = [];
   index.byConcept.forEach((list, concept) => {
     if (role.acts[concept] !== 1 && role.parties[concept] !== 1) return;
-    for (const hit of list) if (marks[tokens.sentence[hit.first] as number] === 1 && counted(hit)) found.push(hit);
+    for (const hit of list)
+      if (marks[tokens.sentence[hit.first] as number] === 1 && counted(hit)) found.push(hit);
   });
   return found.sort((a, b) => a.first - b.first);
 }
@@ -137,7 +141,12 @@ function evidenceOf(tokens: ItemTokens, hit: ConceptHit, label: string): Evidenc
  * heaviest concept first (a role's share goes to the concepts that filled it), title first, each
  * word once per field.
  */
-function evidenceFor(model: LabelModel, vector: Float64Array, tokens: ItemTokens, index: HitIndex): Evidence[] {
+function evidenceFor(
+  model: LabelModel,
+  vector: Float64Array,
+  tokens: ItemTokens,
+  index: HitIndex,
+): Evidence[] {
   const weights = model.weights;
   const carried = new Float64Array(index.byConcept.length);
   for (let feature = 0; feature < vector.length; feature++) {
@@ -145,12 +154,14 @@ function evidenceFor(model: LabelModel, vector: Float64Array, tokens: ItemTokens
     if (contribution <= 0) continue;
     const source = index.space.sources[feature];
     if (source === undefined) continue;
-    if (source.kind === 'concept') carried[source.concept] = (carried[source.concept] as number) + contribution;
+    if (source.kind === 'concept')
+      carried[source.concept] = (carried[source.concept] as number) + contribution;
     else if (source.kind === 'size' || source.kind === 'against') continue;
     else if (source.kind === 'breadth') {
       const flags = index.space.supporting[source.label];
       index.byConcept.forEach((list, concept) => {
-        if (flags?.[concept] === 1 && list.length > 0) carried[concept] = (carried[concept] as number) + contribution;
+        if (flags?.[concept] === 1 && list.length > 0)
+          carried[concept] = (carried[concept] as number) + contribution;
       });
     } else {
       const role = index.space.roles[source.label];

@@ -3,9 +3,10 @@
  * whether it stands in the head and in the lead, in how many further sentences, and in what
  * share of them. Position and density are what tell a report from a passing mention.
  */
+
+import type { ItemTokens, Position } from './item-tokens.js';
 import type { ConceptHit } from './lexicon-matcher.js';
 import type { ConceptFile } from './lexicon-schema.js';
-import type { ItemTokens, Position } from './item-tokens.js';
 
 /** Where a feature's value comes from: one concept, or one label's role (act and party in a sentence). */
 export type FeatureSource =
@@ -125,7 +126,11 @@ export interface FeatureBasis {
 }
 
 /** `hits` in token order, so the sentences of each concept come ascending. */
-export function featureBasis(space: FeatureSpace, tokens: ItemTokens, hits: readonly ConceptHit[]): FeatureBasis {
+export function featureBasis(
+  space: FeatureSpace,
+  tokens: ItemTokens,
+  hits: readonly ConceptHit[],
+): FeatureBasis {
   const conceptSentences: number[][] = space.concepts.map(() => []);
   for (const hit of hits) {
     const list = conceptSentences[hit.concept] as number[];
@@ -139,10 +144,12 @@ export function featureBasis(space: FeatureSpace, tokens: ItemTokens, hits: read
       if (role.acts[concept] === 1) for (const sentence of sentences) marks[sentence] = 1;
     });
     conceptSentences.forEach((sentences, concept) => {
-      if (others[concept] === 1) for (const sentence of sentences) if (marks[sentence] === 1) marks[sentence] = 2;
+      if (others[concept] === 1)
+        for (const sentence of sentences) if (marks[sentence] === 1) marks[sentence] = 2;
     });
     const both: number[] = [];
-    for (let sentence = 0; sentence < sentenceCount; sentence++) if (marks[sentence] === 2) both.push(sentence);
+    for (let sentence = 0; sentence < sentenceCount; sentence++)
+      if (marks[sentence] === 2) both.push(sentence);
     return both;
   };
   const roleSentences = space.roles.map((role) => withAct(role, role.parties));

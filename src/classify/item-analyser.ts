@@ -5,7 +5,13 @@
  */
 import { identifyLanguage, paragraphLanguage } from '../text/detect-language.js';
 import type { ClassifyInput } from './classification.js';
-import { type FeatureBasis, type FeatureSpace, createFeatureSpace, featureBasis, featureVector } from './features.js';
+import {
+  createFeatureSpace,
+  type FeatureBasis,
+  type FeatureSpace,
+  featureBasis,
+  featureVector,
+} from './features.js';
 import { type ItemTokens, tokenizeItem } from './item-tokens.js';
 import { type ConceptHit, LexiconMatcher } from './lexicon-matcher.js';
 import type { ConceptFile, Lexicon } from './lexicon-schema.js';
@@ -76,7 +82,8 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
     const text = input.text ?? '';
     const tokens = tokenizeItem(title, text);
     const language =
-      input.language ?? identifyLanguage(title.length > 0 ? `${title}\n${text.slice(0, LANGUAGE_SAMPLE)}` : text);
+      input.language ??
+      identifyLanguage(title.length > 0 ? `${title}\n${text.slice(0, LANGUAGE_SAMPLE)}` : text);
     const paragraphLanguages = tokens.paragraphs.map((paragraph) =>
       tokens.paragraphs.length === 1
         ? language
@@ -92,7 +99,12 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
         spanEnd = index + 1;
         while (spanEnd < count && tokens.sentence[spanEnd] === sentence) spanEnd++;
       }
-      (paragraphMatchers[tokens.paragraph[index] as number] ?? everywhere).matchAt(tokens, index, spanEnd, found);
+      (paragraphMatchers[tokens.paragraph[index] as number] ?? everywhere).matchAt(
+        tokens,
+        index,
+        spanEnd,
+        found,
+      );
     }
     const hits = longestFirst(found, count, allied);
     const basis = featureBasis(space, tokens, hits);

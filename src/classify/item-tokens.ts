@@ -135,7 +135,8 @@ function scanField(tokens: ItemTokens, field: ItemField, text: string): void {
     // A new sentence after an end mark when the next word looks like a start (capital, digit, quote).
     const startsSentence =
       !sentenceOpen ||
-      (pendingEnd && (pendingLine || quoted || isUpper(first, word[0] as string) || (first >= 48 && first <= 57)));
+      (pendingEnd &&
+        (pendingLine || quoted || isUpper(first, word[0] as string) || (first >= 48 && first <= 57)));
     if (startsSentence) {
       sentence = tokens.sentencePosition.length;
       tokens.sentencePosition.push('body');

@@ -156,7 +156,13 @@ export class LexiconMatcher {
       if (!typography(first, tokens.flags[index] as number)) continue;
       let last = index;
       for (let w = 1; w < pattern.words.length && last >= 0; w++) {
-        last = this.nextWord(pattern.words[w] as CompiledWord, pattern.gaps[w] as number, tokens, last, spanEnd);
+        last = this.nextWord(
+          pattern.words[w] as CompiledWord,
+          pattern.gaps[w] as number,
+          tokens,
+          last,
+          spanEnd,
+        );
       }
       if (last < 0) continue;
       let start = tokens.start[index] as number;

@@ -64,7 +64,11 @@ export const ConceptFile = z
     for (const [id, concept] of Object.entries(file.concepts)) {
       for (const label of concept.supports) {
         if (!file.labels.includes(label))
-          ctx.addIssue({ code: 'custom', path: ['concepts', id, 'supports'], message: `unknown label "${label}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['concepts', id, 'supports'],
+            message: `unknown label "${label}"`,
+          });
       }
     }
     for (const [label, role] of Object.entries(file.roles)) {

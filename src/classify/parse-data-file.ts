@@ -33,7 +33,9 @@ export function parseDataFile<T>(file: string, text: string, schema: z.ZodType<T
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`).join('; ');
+    const issues = parsed.error.issues
+      .map((issue) => `${fieldPath(issue.path)}: ${issue.message}`)
+      .join('; ');
     throw new DataFileError(file, issues, { cause: parsed.error });
   }
   return parsed.data;

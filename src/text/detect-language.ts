@@ -99,7 +99,8 @@ function countLetters(text: string, from: number, to: number): LetterCounts {
 
 function count(counts: LetterCounts, letters: string): number {
   let total = 0;
-  for (let i = 0; i < letters.length; i++) total += counts.telling[slotOf[letters.charCodeAt(i)] as number] as number;
+  for (let i = 0; i < letters.length; i++)
+    total += counts.telling[slotOf[letters.charCodeAt(i)] as number] as number;
   return total;
 }
 
@@ -170,7 +171,8 @@ const FUNCTION_WORDS: Record<string, string> = {
 };
 const functionWordLanguages = new Map<string, string[]>();
 for (const [language, words] of Object.entries(FUNCTION_WORDS)) {
-  for (const word of words.split(' ')) functionWordLanguages.set(word, [...(functionWordLanguages.get(word) ?? []), language]);
+  for (const word of words.split(' '))
+    functionWordLanguages.set(word, [...(functionWordLanguages.get(word) ?? []), language]);
 }
 /** Hits the winner needs, and how many times the runner-up's it must have. */
 const QUICK_MIN_HITS = 6;
@@ -184,7 +186,8 @@ function fromFunctionWords(sample: string): string | null {
   const hits = new Map<string, number>();
   for (const [word] of sample.toLowerCase().matchAll(LATIN_WORD)) {
     const languages = functionWordLanguages.get(word);
-    if (languages !== undefined) for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1);
+    if (languages !== undefined)
+      for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1);
   }
   let best: string | null = null;
   let most = 0;
@@ -261,7 +264,9 @@ export function identifyLanguage(text: string): string | null {
   const counts = countLetters(sample, 0, sample.length);
   const script = dominantScript(counts);
   if (script === 'latin' && !looksLacinka(counts)) {
-    const quick = fromFunctionWords(text.length > WORDS_SAMPLE_CHARS ? text.slice(0, WORDS_SAMPLE_CHARS) : text);
+    const quick = fromFunctionWords(
+      text.length > WORDS_SAMPLE_CHARS ? text.slice(0, WORDS_SAMPLE_CHARS) : text,
+    );
     if (quick !== null) return quick;
   }
   return languageOf(sample, counts, script);

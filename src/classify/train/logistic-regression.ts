@@ -19,7 +19,11 @@ export interface FittedModel {
 }
 
 /** `columns[j][i]` is feature j of item i; `labels[i]` is 0 or 1. */
-export function fitLogistic(columns: readonly Float64Array[], labels: Uint8Array, options: FitOptions): FittedModel {
+export function fitLogistic(
+  columns: readonly Float64Array[],
+  labels: Uint8Array,
+  options: FitOptions,
+): FittedModel {
   const items = labels.length;
   const features = columns.length;
   const positives = labels.reduce((sum, label) => sum + label, 0);
@@ -29,7 +33,9 @@ export function fitLogistic(columns: readonly Float64Array[], labels: Uint8Array
   const margins = new Float64Array(items).fill(bias);
   const residuals = new Float64Array(items);
   // Curvature bound per feature: the logistic loss's second derivative is at most 1/4.
-  const curvature = columns.map((column) => column.reduce((sum, value) => sum + value * value, 0) / 4 + options.l2);
+  const curvature = columns.map(
+    (column) => column.reduce((sum, value) => sum + value * value, 0) / 4 + options.l2,
+  );
 
   const residual = (i: number) => 1 / (1 + Math.exp(-(margins[i] as number))) - (labels[i] as number);
   for (let sweep = 0; sweep < options.sweeps; sweep++) {

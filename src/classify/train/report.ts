@@ -48,7 +48,15 @@ export function labelTable(items: readonly ScoredItem[]): string {
         topic.falseNegatives,
       ]),
     ),
-    row(['**macro**', fixed(report.macro.precision), fixed(report.macro.recall), `**${fixed(report.macro.f1)}**`, '', '', '']),
+    row([
+      '**macro**',
+      fixed(report.macro.precision),
+      fixed(report.macro.recall),
+      `**${fixed(report.macro.f1)}**`,
+      '',
+      '',
+      '',
+    ]),
   ].join('\n');
 }
 
@@ -67,7 +75,12 @@ export function languageTable(items: readonly ScoredItem[]): string {
       const group = groups.get(key) as ScoredItem[];
       const report = evaluateItems(group);
       const name = key === 'other' ? `other (${[...others].sort().join(', ')})` : key;
-      return row([name, group.length, ...report.topics.slice(0, 3).map((topic) => fixed(topic.f1)), fixed(report.macro.f1)]);
+      return row([
+        name,
+        group.length,
+        ...report.topics.slice(0, 3).map((topic) => fixed(topic.f1)),
+        fixed(report.macro.f1),
+      ]);
     }),
   ].join('\n');
 }
@@ -94,7 +107,11 @@ export function confusionTable(items: readonly ScoredItem[], labels: readonly st
   ].join('\n');
 }
 
-export function markdownReport(title: string, items: readonly ScoredItem[], labels: readonly string[]): string {
+export function markdownReport(
+  title: string,
+  items: readonly ScoredItem[],
+  labels: readonly string[],
+): string {
   return [
     `#### ${title} (${items.length} items)`,
     '',

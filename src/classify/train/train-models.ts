@@ -27,7 +27,9 @@ export interface TrainingRows {
 }
 
 function columnsOf(vectors: readonly Float64Array[], width: number): Float64Array[] {
-  return Array.from({ length: width }, (_, feature) => Float64Array.from(vectors, (row) => row[feature] as number));
+  return Array.from({ length: width }, (_, feature) =>
+    Float64Array.from(vectors, (row) => row[feature] as number),
+  );
 }
 
 export function fitLabels(space: FeatureSpace, rows: TrainingRows, l2: number): FittedModel[] {
@@ -67,7 +69,10 @@ export function crossValidate(
     rows.ids.forEach((_, index) => {
       if (folds[index] !== fold) return;
       models.forEach((model, label) => {
-        (probabilities[label] as Float64Array)[index] = gatedProbability(model, rows.vectors[index] as Float64Array);
+        (probabilities[label] as Float64Array)[index] = gatedProbability(
+          model,
+          rows.vectors[index] as Float64Array,
+        );
       });
     });
   }
@@ -154,7 +159,11 @@ function rounded(value: number): number {
 }
 
 /** The weights file of a training result: only the non-zero weights, rounded. */
-export function weightsFile(space: FeatureSpace, result: TrainingResult, training: Record<string, unknown>): WeightsFile {
+export function weightsFile(
+  space: FeatureSpace,
+  result: TrainingResult,
+  training: Record<string, unknown>,
+): WeightsFile {
   const labels: WeightsFile['labels'] = {};
   space.labels.forEach((label, index) => {
     const model = result.models[index] as FittedModel;

@@ -62,7 +62,11 @@ export function loadTrainingSet(dataDir: string): TrainingSet {
   const seeds = seedDocuments();
   return {
     items: [...train, ...dev, ...seeds],
-    sources: [...train.map(() => 'train' as const), ...dev.map(() => 'dev' as const), ...seeds.map(() => 'seed' as const)],
+    sources: [
+      ...train.map(() => 'train' as const),
+      ...dev.map(() => 'dev' as const),
+      ...seeds.map(() => 'seed' as const),
+    ],
     heldOut: all.filter((item) => splitPart(item.id) === 'held-out'),
   };
 }
@@ -80,9 +84,15 @@ export function trainFromData(dataDir: string, analyser: ItemAnalyser): Trained 
   const rows: TrainingRows = {
     ids: set.items.map((item) => item.id),
     vectors: set.items.map((item) => analyser.analyse({ title: item.title, text: item.text }).vector),
-    truth: space.labels.map((label) => Uint8Array.from(set.items, (item) => (item.labels.includes(label) ? 1 : 0))),
+    truth: space.labels.map((label) =>
+      Uint8Array.from(set.items, (item) => (item.labels.includes(label) ? 1 : 0)),
+    ),
   };
-  const result = train(space, rows, set.items.map((item) => foldOf(item.id)));
+  const result = train(
+    space,
+    rows,
+    set.items.map((item) => foldOf(item.id)),
+  );
   const file = weightsFile(space, result, {
     data: 'classify-train.jsonl minus its held-out part, classify-dev.jsonl and the five seed documents',
     split:

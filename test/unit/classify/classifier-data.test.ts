@@ -7,12 +7,17 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClassifier, defaultItemAnalyser, loadTopics, parseTopicFile } from '../../../src/classify/classify.js';
+import {
+  createClassifier,
+  defaultItemAnalyser,
+  loadTopics,
+  parseTopicFile,
+} from '../../../src/classify/classify.js';
 import { createItemAnalyser } from '../../../src/classify/item-analyser.js';
 import { knownTopics } from '../../../src/classify/known-topics.js';
 import { loadClassifierData, loadWeights } from '../../../src/classify/load-classifier.js';
-import { seedsPath } from '../../../src/paths.js';
 import { LANGUAGES } from '../../../src/feeds/feed-item.js';
+import { seedsPath } from '../../../src/paths.js';
 
 /** A copy of seeds/classifier to break on purpose. */
 function dataCopy(): string {
@@ -30,13 +35,18 @@ function edit(file: string, change: (json: Record<string, unknown>) => void): vo
 describe('classifier data', () => {
   it('knows the three topics in contract order', () => {
     expect(knownTopics()).toEqual(['sanctions', 'prisoners', 'diplomacy']);
-    expect(loadTopics(seedsPath('topics')).map((topic) => topic.id)).toEqual(['sanctions', 'prisoners', 'diplomacy']);
+    expect(loadTopics(seedsPath('topics')).map((topic) => topic.id)).toEqual([
+      'sanctions',
+      'prisoners',
+      'diplomacy',
+    ]);
   });
 
   it('has a vocabulary for every language vigil detects', () => {
     const languages = defaultItemAnalyser().languages;
     // Serbian shares the Croatian vocabulary (Cyrillic is read in Latin letters).
-    for (const language of LANGUAGES) expect(languages, language).toContain(language === 'sr' ? 'hr' : language);
+    for (const language of LANGUAGES)
+      expect(languages, language).toContain(language === 'sr' ? 'hr' : language);
   });
 
   it('names the file and the field of a bad pattern', () => {
@@ -52,7 +62,9 @@ describe('classifier data', () => {
     edit(path.join(dir, 'lexicon', 'fr.json'), (json) => {
       (json.concepts as Record<string, string[]>).weather = ['pluie'];
     });
-    expect(() => loadClassifierData(dir)).toThrow(/fr\.json: concepts\.weather: not a concept of concepts\.json/);
+    expect(() => loadClassifierData(dir)).toThrow(
+      /fr\.json: concepts\.weather: not a concept of concepts\.json/,
+    );
     const other = dataCopy();
     edit(path.join(other, 'lexicon', 'it.json'), (json) => {
       json.language = 'es';
@@ -65,7 +77,9 @@ describe('classifier data', () => {
     edit(path.join(dir, 'concepts.json'), (json) => {
       (json.roles as Record<string, { acts: string[] }>).sanctions?.acts.push('embargo-word');
     });
-    expect(() => loadClassifierData(dir)).toThrow(/concepts\.json: roles\.sanctions: unknown concept "embargo-word"/);
+    expect(() => loadClassifierData(dir)).toThrow(
+      /concepts\.json: roles\.sanctions: unknown concept "embargo-word"/,
+    );
     const data = loadClassifierData(seedsPath('classifier'));
     const weights = loadWeights(seedsPath('classifier'));
     const broken = structuredClone(weights);
@@ -76,9 +90,14 @@ describe('classifier data', () => {
   });
 
   it('reads topic files for their equivalents and checks the id', () => {
-    const topic = parseTopicFile('elections.json', JSON.stringify({ id: 'elections', equivalents: [['election', 'выборы']] }));
+    const topic = parseTopicFile(
+      'elections.json',
+      JSON.stringify({ id: 'elections', equivalents: [['election', 'выборы']] }),
+    );
     expect(topic.equivalents).toEqual([['election', 'выборы']]);
-    expect(() => parseTopicFile('elections.json', JSON.stringify({ id: 'vote' }))).toThrow(/must match the file name/);
+    expect(() => parseTopicFile('elections.json', JSON.stringify({ id: 'vote' }))).toThrow(
+      /must match the file name/,
+    );
     expect(() => parseTopicFile('elections.json', '{')).toThrow(/elections\.json: not valid JSON/);
   });
 });

@@ -439,9 +439,41 @@ describe('classifier cases', () => {
 
   it('covers every language with a vocabulary', () => {
     const covered = new Set(cases.map((entry) => entry.language));
-    for (const language of ['en', 'ru', 'uk', 'be', 'pl', 'lt', 'de', 'fr', 'it', 'es', 'pt', 'ro', 'cs', 'sk', 'bg'])
+    for (const language of [
+      'en',
+      'ru',
+      'uk',
+      'be',
+      'pl',
+      'lt',
+      'de',
+      'fr',
+      'it',
+      'es',
+      'pt',
+      'ro',
+      'cs',
+      'sk',
+      'bg',
+    ])
       expect(covered, language).toContain(language);
-    for (const language of ['hr', 'sr', 'lv', 'sl', 'nl', 'sv', 'hu', 'fi', 'et', 'tr', 'az', 'el', 'ar', 'ka', 'hy'])
+    for (const language of [
+      'hr',
+      'sr',
+      'lv',
+      'sl',
+      'nl',
+      'sv',
+      'hu',
+      'fi',
+      'et',
+      'tr',
+      'az',
+      'el',
+      'ar',
+      'ka',
+      'hy',
+    ])
       expect(covered, language).toContain(language);
     for (const language of ['kk', 'ky', 'zh', 'ja', 'hi']) expect(covered, language).toContain(language);
   });

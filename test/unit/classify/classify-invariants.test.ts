@@ -80,7 +80,7 @@ const LACINKA: Record<string, string> = {
   "'": '',
 };
 const IOTATED: Record<string, string> = { е: 'e', ё: 'o', ю: 'u', я: 'a' };
-const VOWELS = 'аеёіоуыэюяўь’\' ';
+const VOWELS = "аеёіоуыэюяўь’' ";
 
 function toLacinka(text: string): string {
   let out = '';
@@ -93,7 +93,8 @@ function toLacinka(text: string): string {
     if (IOTATED[lower] !== undefined) {
       // After a consonant the vowel softens it (ня → nia, ле → le); elsewhere it is j + vowel.
       const afterConsonant = /\p{L}/u.test(previous) && !VOWELS.includes(previous);
-      latin = previous === 'л' ? (IOTATED[lower] as string) : `${afterConsonant ? 'i' : 'j'}${IOTATED[lower]}`;
+      latin =
+        previous === 'л' ? (IOTATED[lower] as string) : `${afterConsonant ? 'i' : 'j'}${IOTATED[lower]}`;
     } else if (lower === 'л') {
       const next = (chars[index + 1] ?? '').toLowerCase();
       latin = next === 'ь' || 'еёюяі'.includes(next) ? 'l' : 'ł';
@@ -133,7 +134,8 @@ describe('classifier invariants', () => {
           sample.title !== ''
             ? { title: `${sample.title} ${term}`, text: sample.text }
             : { title: '', text: `${term} ${sample.text}` };
-        const before = classifier.classify({ title: sample.title, text: sample.text, language }).scores[label] ?? 0;
+        const before =
+          classifier.classify({ title: sample.title, text: sample.text, language }).scores[label] ?? 0;
         const after = classifier.classify({ ...more, language }).scores[label] ?? 0;
         expect(after, `${sample.id} ${label} + "${term}"`).toBeGreaterThanOrEqual(before);
       }
@@ -156,7 +158,10 @@ describe('classifier invariants', () => {
   });
 
   it('labels Belarusian the same in Cyrillic and in Łacinka', () => {
-    const belarusian = [...written.filter((sample) => sample.id !== 'w1'), ...devSet.filter((sample) => /[ўі]/.test(sample.text) && /[ыэ]/.test(sample.text))];
+    const belarusian = [
+      ...written.filter((sample) => sample.id !== 'w1'),
+      ...devSet.filter((sample) => /[ўі]/.test(sample.text) && /[ыэ]/.test(sample.text)),
+    ];
     expect(belarusian.length).toBeGreaterThan(2);
     for (const sample of belarusian) {
       const cyrillic = classify({ title: sample.title, text: sample.text }).labels;
@@ -168,7 +173,10 @@ describe('classifier invariants', () => {
   it('labels text in decomposed Unicode (NFD) as in composed (NFC)', () => {
     for (const sample of samples) {
       const composed = classify({ title: sample.title, text: sample.text }).labels;
-      const decomposed = classify({ title: sample.title.normalize('NFD'), text: sample.text.normalize('NFD') }).labels;
+      const decomposed = classify({
+        title: sample.title.normalize('NFD'),
+        text: sample.text.normalize('NFD'),
+      }).labels;
       expect(decomposed, sample.id).toEqual(composed);
     }
   });

@@ -23,7 +23,9 @@ describe('training', { timeout: 300_000 }, () => {
     return analyser.space.labels.map((_, label) =>
       f1At(
         Float64Array.from(indices, (index) => (result.outOfFold[label] as Float64Array)[index] as number),
-        Uint8Array.from(indices, (index) => ((set.items[index]?.labels ?? []).includes(analyser.space.labels[label] as string) ? 1 : 0)),
+        Uint8Array.from(indices, (index) =>
+          (set.items[index]?.labels ?? []).includes(analyser.space.labels[label] as string) ? 1 : 0,
+        ),
         result.thresholds[label] as number,
       ),
     );

@@ -27,7 +27,11 @@ describe('detectLanguage', () => {
   });
 
   it('takes a Russian text that quotes a Belarusian name for Russian', () => {
-    expect(detectLanguage('Суд в Минске вынес приговор главному редактору «Рэгіянальнай газеты», сообщили правозащитники.')).toBe('ru');
+    expect(
+      detectLanguage(
+        'Суд в Минске вынес приговор главному редактору «Рэгіянальнай газеты», сообщили правозащитники.',
+      ),
+    ).toBe('ru');
   });
 
   it('returns null when there is no letter to go by', () => {
@@ -38,7 +42,8 @@ describe('detectLanguage', () => {
 });
 
 describe('paragraphLanguage', () => {
-  const text = 'США та Білорусь працюють над угодою щодо звільнення політичних в’язнів.\nСША и Беларусь готовят соглашение об освобождении политзаключённых.';
+  const text =
+    'США та Білорусь працюють над угодою щодо звільнення політичних в’язнів.\nСША и Беларусь готовят соглашение об освобождении политзаключённых.';
   const [first, second] = text.split('\n') as [string, string];
 
   it('finds the other Cyrillic language of a paragraph by its letters', () => {
