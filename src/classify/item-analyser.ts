@@ -16,6 +16,15 @@ import { type ItemTokens, tokenizeItem } from './item-tokens.js';
 import { type ConceptHit, LexiconMatcher } from './lexicon-matcher.js';
 import type { ConceptFile, Lexicon } from './lexicon-schema.js';
 
+/** Only ASCII digits. */
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 /** Languages that share another's vocabulary: Serbian and Bosnian are kept with Croatian. */
 const VOCABULARY_OF: Record<string, string> = { sr: 'hr', bs: 'hr' };
 /** Enough of the item to tell its language. */
@@ -99,6 +108,9 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
         spanEnd = index + 1;
         while (spanEnd < count && tokens.sentence[spanEnd] === sentence) spanEnd++;
       }
+      // No pattern matches a number, and numbers are nearly all words new to the memo.
+      const surface = tokens.surface[index] as string;
+      if (isNumber(surface)) continue;
       (paragraphMatchers[tokens.paragraph[index] as number] ?? everywhere).matchAt(
         tokens,
         index,
