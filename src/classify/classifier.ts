@@ -149,7 +149,7 @@ function evidenceFor(
 ): Evidence[] {
   const weights = model.weights;
   const carried = new Float64Array(index.byConcept.length);
-  for (let feature = 0; feature < vector.length; feature++) {
+  for (const feature of model.positive) {
     const contribution = (vector[feature] as number) * (weights[feature] as number);
     if (contribution <= 0) continue;
     const source = index.space.sources[feature];

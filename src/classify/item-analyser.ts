@@ -13,17 +13,8 @@ import {
   featureVector,
 } from './features.js';
 import { type ItemTokens, tokenizeItem } from './item-tokens.js';
-import { type ConceptHit, LexiconMatcher } from './lexicon-matcher.js';
+import { type ConceptHit, isNumber, LexiconMatcher } from './lexicon-matcher.js';
 import type { ConceptFile, Lexicon } from './lexicon-schema.js';
-
-/** Only ASCII digits. */
-function isNumber(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
-}
 
 /** Languages that share another's vocabulary: Serbian and Bosnian are kept with Croatian. */
 const VOCABULARY_OF: Record<string, string> = { sr: 'hr', bs: 'hr' };
@@ -118,7 +109,7 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
         found,
       );
     }
-    const hits = longestFirst(found, count, allied);
+    const hits = longestFirst(found, allied);
     const basis = featureBasis(space, tokens, hits);
     return { language, paragraphLanguages, tokens, hits, basis, vector: featureVector(space, tokens, basis) };
   }
@@ -132,7 +123,7 @@ export function createItemAnalyser(concepts: ConceptFile, lexicons: readonly Lex
  * "sanctions". Concepts that carry the same label keep each other ("release of all political
  * prisoners" is a call, a release and political prisoners at once). Returned in token order.
  */
-function longestFirst(hits: ConceptHit[], tokenCount: number, allied: readonly Uint8Array[]): ConceptHit[] {
+function longestFirst(hits: ConceptHit[], allied: readonly Uint8Array[]): ConceptHit[] {
   // Hits come in order of their first token; most items have no two that share a token.
   let reach = -1;
   let previous: ConceptHit | null = null;
@@ -148,23 +139,18 @@ function longestFirst(hits: ConceptHit[], tokenCount: number, allied: readonly U
   }
   if (!overlapping) return hits;
   const byLength = [...hits].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
-  /** Per token, the kept hits that cover it. */
-  const covering: ConceptHit[][] = Array.from({ length: tokenCount }, () => []);
+  // Few hits overlap: compare with the kept ones rather than mark every token.
   const kept: ConceptHit[] = [];
   for (const hit of byLength) {
     const length = hit.last - hit.first;
-    let shadowed = false;
-    for (let token = hit.first; token <= hit.last && !shadowed; token++) {
-      for (const other of covering[token] as ConceptHit[]) {
-        if (other.last - other.first > length && allied[other.concept]?.[hit.concept] !== 1) {
-          shadowed = true;
-          break;
-        }
-      }
-    }
-    if (shadowed) continue;
-    for (let token = hit.first; token <= hit.last; token++) (covering[token] as ConceptHit[]).push(hit);
-    kept.push(hit);
+    const shadowed = kept.some(
+      (other) =>
+        other.first <= hit.last &&
+        hit.first <= other.last &&
+        other.last - other.first > length &&
+        allied[other.concept]?.[hit.concept] !== 1,
+    );
+    if (!shadowed) kept.push(hit);
   }
   return kept.sort((a, b) => a.first - b.first || a.start - b.start);
 }

@@ -188,11 +188,21 @@ export class LexiconMatcher {
   ): number {
     const limit = Math.min(spanEnd - 1, after + 1 + gap);
     for (let next = after + 1; next <= limit; next++) {
-      if (!typography(word, tokens.flags[next] as number)) continue;
-      if (wordMatches(word, this.info(tokens.surface[next] as string))) return next;
+      const surface = tokens.surface[next] as string;
+      if (!typography(word, tokens.flags[next] as number) || isNumber(surface)) continue;
+      if (wordMatches(word, this.info(surface))) return next;
     }
     return -1;
   }
+}
+
+/** Only ASCII digits: no pattern word is one, so a number is never looked up. */
+export function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 function wordMatches(word: CompiledWord, info: WordInfo): boolean {

@@ -12,6 +12,8 @@ export interface LabelModel {
   /** The threshold as a log-odds: the label is given where the sum reaches it. */
   cut: number;
   weights: Float64Array;
+  /** The features with a weight above zero: the only ones that can carry the label. */
+  positive: Int32Array;
 }
 
 export function logit(probability: number): number {
@@ -34,7 +36,10 @@ export function createLabelModels(space: FeatureSpace, file: WeightsFile): Label
       if (position === undefined) throw new Error(`weights: "${label}" names unknown feature "${name}"`);
       weights[position] = weight;
     }
-    return { label, bias: entry.bias, cut: logit(entry.threshold), weights };
+    const positive = Int32Array.from(
+      [...weights.keys()].filter((feature) => (weights[feature] as number) > 0),
+    );
+    return { label, bias: entry.bias, cut: logit(entry.threshold), weights, positive };
   });
 }
 
