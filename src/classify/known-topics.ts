@@ -1,6 +1,12 @@
-/** The topics the classifier knows (one per file in seeds/topics), in its order. */
-import { classify } from './classify.js';
+/** The labels the classifier gives (`seeds/classifier/concepts.json`), in contract order, without compiling its vocabularies. */
+import path from 'node:path';
+import { seedsPath } from '../paths.js';
+import { ConceptFile } from './lexicon-schema.js';
+import { readDataFile } from './parse-data-file.js';
+
+let labels: string[] | null = null;
 
 export function knownTopics(): string[] {
-  return Object.keys(classify({ title: '', text: '' }).scores);
+  labels ??= readDataFile(path.join(seedsPath('classifier'), 'concepts.json'), ConceptFile).labels;
+  return [...labels];
 }

@@ -1,7 +1,47 @@
 /** The shapes a feed turns into: one parsed feed and its normalised items. */
 
-/** Languages vigil detects; `null` when the text gives no usable signal. */
-export const LANGUAGES = ['en', 'ru', 'uk', 'be', 'pl', 'lt'] as const;
+/**
+ * Languages vigil detects and classifies (the classifier has a vocabulary for each); `null` when
+ * the text gives no usable signal. `be` includes Łacinka; `hr` stands for Serbian, Croatian and
+ * Bosnian in Latin script, `sr` for Serbian in Cyrillic.
+ */
+export const LANGUAGES = [
+  'en',
+  'ru',
+  'uk',
+  'be',
+  'pl',
+  'lt',
+  'ar',
+  'az',
+  'bg',
+  'cs',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'hi',
+  'hr',
+  'hu',
+  'hy',
+  'it',
+  'ja',
+  'ka',
+  'kk',
+  'ky',
+  'lv',
+  'nl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sr',
+  'sv',
+  'tr',
+  'zh',
+] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** One feed entry after parsing and normalisation: plain text, a stable identity, a real date. */

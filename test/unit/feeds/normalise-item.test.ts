@@ -216,7 +216,8 @@ describe('item language', () => {
     expect(normaliseLanguage('be-BY')).toBe('be');
     expect(normaliseLanguage('BY')).toBe('be');
     expect(normaliseLanguage('uk_UA')).toBe('uk');
-    expect(normaliseLanguage('de')).toBeNull();
+    expect(normaliseLanguage('de')).toBe('de');
+    expect(normaliseLanguage('xx')).toBeNull();
     expect(normaliseLanguage(null)).toBeNull();
   });
 });
