@@ -28,9 +28,18 @@ export function testEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, VIGIL_LOG_LEVEL: 'info', ...extra };
 }
 
+/** The unprivileged user (`nobody`) a test runs vigil as when file permissions must hold for root too. */
+export const NOBODY = { uid: 65534, gid: 65534 } as const;
+
 export function runVigil(
   args: string[],
-  options: { env: Record<string, string>; input?: string; cwd?: string },
+  options: {
+    env: Record<string, string>;
+    input?: string;
+    cwd?: string;
+    /** Run as this user (the test process must be root). */
+    user?: { uid: number; gid: number };
+  },
 ): VigilResult {
   const result = spawnSync(process.execPath, [vigilBin, ...args], {
     cwd: options.cwd ?? packageRoot,
@@ -38,6 +47,7 @@ export function runVigil(
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    ...(options.user ?? {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -19,7 +19,7 @@ import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { corpusMigrations } from '../../src/corpus/sql/corpus-migrations.js';
 import { ConfigError } from '../../src/errors.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { runVigil } from '../helpers/run-vigil.js';
+import { NOBODY, runVigil } from '../helpers/run-vigil.js';
 import {
   describeCorpusStore,
   describeUpgradeFromMain,
@@ -219,14 +219,23 @@ describe('sqlite: a path vigil cannot use is a configuration error, and the file
     );
   });
 
-  // Root reads every file whatever its mode, so this case can only be shown as another user.
-  it.skipIf(process.getuid?.() === 0)('an unreadable file', async () => {
+  // Root reads every file whatever its mode, so the check runs as another user: this process when it
+  // is not root, else the built command line started as `nobody`.
+  it('an unreadable file', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'vigil.db');
     await (await createCorpusStore(file)).close();
     chmodSync(file, 0o000);
     try {
-      await refused(file, /cannot be read and written: permission denied/);
+      if (process.getuid?.() !== 0) {
+        await refused(file, /cannot be read and written: permission denied/);
+        return;
+      }
+      chmodSync(dir, 0o755);
+      const result = runVigil(['search', 'potash'], { env: { VIGIL_DB: file }, user: NOBODY });
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/VIGIL_DB=.*cannot be read and written: permission denied/);
     } finally {
       chmodSync(file, 0o600);
     }
