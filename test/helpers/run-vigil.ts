@@ -28,8 +28,13 @@ export function testEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, VIGIL_LOG_LEVEL: 'info', ...extra };
 }
 
-/** The unprivileged user (`nobody`) a test runs vigil as when file permissions must hold for root too. */
-export const NOBODY = { uid: 65534, gid: 65534 } as const;
+/**
+ * Root reads and writes every file whatever its mode. To check what vigil does with a file it may not
+ * use, a root test process starts vigil through `setpriv` without the two capabilities that let root
+ * ignore file modes: vigil then stays root (so it can still read its own tree wherever the clone
+ * lives) but gets "permission denied" like any other user.
+ */
+export const WITHOUT_FILE_OVERRIDE = ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'];
 
 export function runVigil(
   args: string[],
@@ -37,18 +42,19 @@ export function runVigil(
     env: Record<string, string>;
     input?: string;
     cwd?: string;
-    /** Run as this user (the test process must be root). */
-    user?: { uid: number; gid: number };
+    /** Start vigil through this command (for example WITHOUT_FILE_OVERRIDE). */
+    via?: readonly string[];
   },
 ): VigilResult {
-  const result = spawnSync(process.execPath, [vigilBin, ...args], {
+  const command = [...(options.via ?? []), process.execPath, vigilBin, ...args];
+  const result = spawnSync(command[0] as string, command.slice(1), {
     cwd: options.cwd ?? packageRoot,
     env: testEnv(options.env),
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
-    ...(options.user ?? {}),
   });
+  if (result.error) throw new Error(`could not start ${command.join(' ')}: ${result.error.message}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

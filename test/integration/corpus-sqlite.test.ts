@@ -19,7 +19,7 @@ import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { corpusMigrations } from '../../src/corpus/sql/corpus-migrations.js';
 import { ConfigError } from '../../src/errors.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { NOBODY, runVigil } from '../helpers/run-vigil.js';
+import { WITHOUT_FILE_OVERRIDE, runVigil } from '../helpers/run-vigil.js';
 import {
   describeCorpusStore,
   describeUpgradeFromMain,
@@ -219,8 +219,8 @@ describe('sqlite: a path vigil cannot use is a configuration error, and the file
     );
   });
 
-  // Root reads every file whatever its mode, so the check runs as another user: this process when it
-  // is not root, else the built command line started as `nobody`.
+  // Root reads every file whatever its mode, so under root the built command line is started without
+  // the capabilities that allow that (see WITHOUT_FILE_OVERRIDE).
   it('an unreadable file', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'vigil.db');
@@ -231,8 +231,10 @@ describe('sqlite: a path vigil cannot use is a configuration error, and the file
         await refused(file, /cannot be read and written: permission denied/);
         return;
       }
-      chmodSync(dir, 0o755);
-      const result = runVigil(['search', 'potash'], { env: { VIGIL_DB: file }, user: NOBODY });
+      const result = runVigil(['search', 'potash'], {
+        env: { VIGIL_DB: file },
+        via: WITHOUT_FILE_OVERRIDE,
+      });
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/VIGIL_DB=.*cannot be read and written: permission denied/);
