@@ -21,7 +21,8 @@ export interface BenchStore {
 export async function openBenchStore(tag: string): Promise<BenchStore> {
   const setting = process.env.VIGIL_DB;
   if (setting && isPostgresUrl(setting)) {
-    const schema = `vigil_bench_${tag}_${randomUUID().replaceAll('-', '')}`;
+    // PostgreSQL names: lower-case letters, digits and _, at most 63 bytes.
+    const schema = `vigil_bench_${tag.replace(/[^a-z0-9_]/g, '_')}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const store = await createCorpusStore(setting, { schema });
     const cleanup = async () => {
       await store.close();
