@@ -2,27 +2,31 @@
  * Ingest throughput: fetch + parse/normalise + classify + store of a generated feed served from loopback,
  * against rss-parser's parseString alone on the same bytes.
  *
- * Run (no build needed; transpiles on load):  node --import ./bench/ts-loader.mjs bench/ingest.ts [items] [runs]
- * Defaults: 5000 items of ~2.4 KB, best of 3 runs. The store is SQLite in a temp dir (createCorpusStore).
+ * `npm run bench -- ingest [--quick] [items] [runs]`: 5,000 items of ~2.4 KB, best of 5 runs
+ * (quick: 1,500 items, best of 2). The store is VIGIL_DB as the product takes it, else a new SQLite
+ * file in a temp folder (bench/_store.ts), a new one per run.
  * Prints per stage the best run (and items/s from it), the median and the worst, the machine load
- * before and after, and the ratio of the whole pipeline's rate to rss-parser's parse-alone rate.
+ * before and after, then one JSON line whose `ratio` is the whole pipeline's rate over rss-parser's
+ * parse-alone rate on the same bytes (issue 17's target: at least 1/3).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Parser from 'rss-parser';
-import { createCorpusStore } from '../adapters/db/create-corpus-store.js';
 import { classify } from '../src/classify/classify.js';
 import type { ItemInput } from '../src/corpus/corpus-store.js';
 import { fetchFeed } from '../src/feeds/fetch-feed.js';
 import { parseFeed } from '../src/feeds/parse-feed.js';
 import { detectLanguage } from '../src/text/detect-language.js';
+import { printResult } from './_machine.js';
+import { openBenchStore } from './_store.js';
 
-const count = Number(process.argv[2] ?? 5000);
-const runs = Number(process.argv[3] ?? 3);
+const quick = process.argv.includes('--quick');
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const count = Number(positional[0] ?? (quick ? 1500 : 5000));
+const runs = Number(positional[1] ?? (quick ? 2 : 5));
 
 const PARAGRAPHS = [
   'The European Union extended sanctions against Belaruskali and the potash sector on Tuesday, citing continued repression.',
@@ -79,13 +83,13 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed`;
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   process.stdout.write(
     `${count} items, ${(body.length / count / 1024).toFixed(2)} KB each, ${(body.length / 1048576).toFixed(1)} MiB; best of ${runs}\n` +
       `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average before: ${load()}\n`,
   );
   classify({ title: 'warm-up', text: 'load the topic files before timing' });
 
+  let storeKind = 'sqlite';
   const samples = new Map<string, number[]>();
   const keep = (stage: string, ms: number) => samples.set(stage, [...(samples.get(stage) ?? []), ms]);
   try {
@@ -122,16 +126,19 @@ async function main(): Promise<void> {
       }));
       keep('classify', performance.now() - t);
 
-      const store = await createCorpusStore(join(dir, `run-${run}.db`));
-      await store.addSource({ id: 'bench', name: 'Bench', url, intervalSeconds: 600 }, fetchedAt);
-      t = performance.now();
-      await store.insertItems(inputs);
-      keep('store (SQLite, temp dir)', performance.now() - t);
-      await store.close();
+      const opened = await openBenchStore(`ingest-${run}`);
+      storeKind = opened.kind;
+      try {
+        await opened.store.addSource({ id: 'bench', name: 'Bench', url, intervalSeconds: 600 }, fetchedAt);
+        t = performance.now();
+        await opened.store.insertItems(inputs);
+        keep('store (one transaction)', performance.now() - t);
+      } finally {
+        await opened.cleanup();
+      }
     }
   } finally {
     server.close();
-    rmSync(dir, { recursive: true, force: true });
   }
   // The whole pipeline per run: the sum of its stages in that run (fetch, parse, classify, store).
   const wholeRuns: number[] = [];
@@ -146,9 +153,19 @@ async function main(): Promise<void> {
   report('fetch+parse+normalise+classify+store', wholeRuns, count);
   const parseAlone = Math.min(...(samples.get('rss-parser parseString alone') ?? []));
   const whole = Math.min(...wholeRuns);
-  process.stdout.write(
-    `whole pipeline / parse alone (rate): ${(parseAlone / whole).toFixed(3)}; load average after: ${load()}\n`,
-  );
+  const ratio = Math.round((parseAlone / whole) * 1000) / 1000;
+  process.stdout.write(`whole pipeline / parse alone (rate): ${ratio}; load average after: ${load()}\n`);
+  const best = (stage: string) => Math.round(Math.min(...(samples.get(stage) ?? [])) * 10) / 10;
+  printResult('ingest', {
+    quick,
+    store: storeKind,
+    items: count,
+    runs,
+    ratio,
+    itemsPerSecond: Math.round(count / (whole / 1000)),
+    bestMs: Object.fromEntries([...samples.keys()].map((stage) => [stage.trim(), best(stage)])),
+    wholeMs: Math.round(whole * 10) / 10,
+  });
 }
 
 // VIGIL_BENCH_DUMP=FILE writes the generated feed there instead (for profiling parseFeed alone).

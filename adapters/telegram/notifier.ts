@@ -5,7 +5,8 @@ import { TelegramError } from 'telegraf';
 import type { Alert } from '../../src/alerts/alert.js';
 import type { Reply } from '../../src/commands/reply.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
-import type { Logger, Notifier, SentMessage } from '../../src/ports.js';
+import { type Logger, type Notifier, type SentMessage, systemClock } from '../../src/ports.js';
+import { createSendPace, type Pace } from '../../src/time/send-pace.js';
 import { renderAlert, renderReply, type TelegramMessage } from './render.js';
 
 /**
@@ -37,7 +38,12 @@ export interface TelegramNotifierOptions {
   callbackData: (command: string) => string;
   /** Told when a chat turned out to have moved, after the message went to the new id. */
   onMigrated?: (fromChatId: string, toChatId: string) => Promise<void>;
+  /** Paces every sendMessage; default 30 a second overall (protocols.md 1.3), on the system clock. */
+  pace?: Pace;
 }
+
+/** Telegram's overall limit for bulk messages (protocols.md 1.3). */
+export const TELEGRAM_MESSAGES_PER_SECOND = 30;
 
 function migrationTarget(error: unknown): number | null {
   if (!(error instanceof TelegramError) || error.code !== 400) return null;
@@ -79,6 +85,8 @@ export function toVigilError(error: unknown, chatId: string): unknown {
 
 export function createTelegramNotifier(telegram: Telegram, options: TelegramNotifierOptions): TelegramSender {
   const log = options.log;
+  const pace =
+    options.pace ?? createSendPace({ limit: TELEGRAM_MESSAGES_PER_SECOND, windowMs: 1000 }, systemClock);
 
   async function sendAll(
     chatId: string,
@@ -88,12 +96,14 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
     let first: string | null = null;
     for (const [index, message] of messages.entries()) {
       const { text, ...extra } = message;
-      const sent = await telegram.sendMessage(chatId, text, {
-        ...extra,
-        ...(replyTo !== undefined && index === 0
-          ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-          : {}),
-      });
+      const sent = await pace(() =>
+        telegram.sendMessage(chatId, text, {
+          ...extra,
+          ...(replyTo !== undefined && index === 0
+            ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+            : {}),
+        }),
+      );
       first ??= String(sent.message_id);
     }
     return { messageId: first ?? '' };

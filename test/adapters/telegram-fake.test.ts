@@ -87,6 +87,21 @@ describe('fake Bot API', () => {
     expect((await call('sendMessage', { chat_id: 6, text: 'c' })).status).toBe(200);
   });
 
+  it('limits all chats together (30 a second by default), and one chat a second time when asked', async () => {
+    fake.setRateLimit(null);
+    // Minute windows, so that a slow machine cannot let the first send age out of the window.
+    fake.setBurstLimits({ overall: { limit: 3, windowMs: 60_000 } });
+    for (const chat of [1, 2, 3])
+      expect((await call('sendMessage', { chat_id: chat, text: 'a' })).status).toBe(200);
+    const overall = await call('sendMessage', { chat_id: 4, text: 'a' });
+    expect(overall.status).toBe(429);
+    expect((overall.body.parameters as { retry_after: number }).retry_after).toBeGreaterThanOrEqual(59);
+    fake.setBurstLimits({ overall: null, chat: { limit: 1, windowMs: 60_000 } });
+    expect((await call('sendMessage', { chat_id: 4, text: 'a' })).status).toBe(200);
+    expect((await call('sendMessage', { chat_id: 4, text: 'b' })).status).toBe(429);
+    expect((await call('sendMessage', { chat_id: 5, text: 'c' })).status).toBe(200);
+  });
+
   it('scripts failures per chat, with migrate_to_chat_id for upgraded groups', async () => {
     fake.failChat(-7, { kind: 'migrated', migrateTo: -1007 });
     expect((await call('sendMessage', { chat_id: -7, text: 'a' })).body).toEqual({

@@ -43,6 +43,10 @@ export interface FakeTelegramOptions {
   token?: string;
   /** Per-chat limit on sendMessage/editMessageText; default 20 per minute (Telegram's group limit). */
   rateLimit?: RateLimit | null;
+  /** A second per-chat limit, for "about 1 message a second" (protocols.md 1.3); default off. */
+  chatBurstLimit?: RateLimit | null;
+  /** Every chat together; default 30 per second (protocols.md 1.3, bulk messages). */
+  overallRateLimit?: RateLimit | null;
   /** Methods a test expects; any other is recorded as unexpected. Default: every method the fake knows. */
   allowedMethods?: readonly string[];
 }
@@ -67,6 +71,8 @@ export interface FakeTelegramApi {
   ): void;
   failChat(chatId: number | string, failure: ScriptedFailure): void;
   setRateLimit(limit: RateLimit | null): void;
+  /** Changes the per-chat second limit and the overall limit (null: off). */
+  setBurstLimits(limits: { chat?: RateLimit | null; overall?: RateLimit | null }): void;
   allowMethods(methods: readonly string[]): void;
   /** Resolves when `predicate` holds for the recorded calls (checked on every call). */
   waitFor(predicate: (api: FakeTelegramApi) => boolean, timeoutMs?: number): Promise<void>;
@@ -205,6 +211,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
   const waitingPolls = new Set<() => void>();
   let nextUpdateId = 1;
   let rateLimit = options.rateLimit === undefined ? { limit: 20, windowMs: 60_000 } : options.rateLimit;
+  let chatBurstLimit = options.chatBurstLimit ?? null;
+  let overallRateLimit =
+    options.overallRateLimit === undefined ? { limit: 30, windowMs: 1000 } : options.overallRateLimit;
+  const overallTimes: number[] = [];
   let allowed = new Set<string>(options.allowedMethods ?? KNOWN_METHODS);
   let closed = false;
 
@@ -234,6 +244,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     failChat: (chatId, failure) => failures.set(String(chatId), failure),
     setRateLimit: (limit) => {
       rateLimit = limit;
+    },
+    setBurstLimits: (limits) => {
+      if (limits.chat !== undefined) chatBurstLimit = limits.chat;
+      if (limits.overall !== undefined) overallRateLimit = limits.overall;
     },
     allowMethods: (methods) => {
       allowed = new Set(methods);
@@ -290,18 +304,37 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     throw new ApiError(status, description);
   }
 
+  /** 429 with retry_after (whole seconds, at least 1) when `times` already holds `limit` sends in the window. */
+  function refuseOverLimit(times: readonly number[], limit: RateLimit, now: number): void {
+    if (times.length < limit.limit) return;
+    const oldest = times[times.length - limit.limit] ?? now;
+    const retryAfter = Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000));
+    throw new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+  }
+
+  /** Counts a send against the per-chat limits and the overall one; refuses it (429) past any of them. */
   function throttle(chatId: unknown): void {
-    if (!rateLimit) return;
+    const limits = [rateLimit, chatBurstLimit].filter((limit): limit is RateLimit => limit !== null);
+    if (limits.length === 0 && !overallRateLimit) return;
     const key = String(chatId);
     const now = Date.now();
-    const times = (sendTimes.get(key) ?? []).filter((at) => at > now - rateLimit!.windowMs);
-    if (times.length >= rateLimit.limit) {
-      const retryAfter = Math.max(1, Math.ceil(((times[0] ?? now) + rateLimit.windowMs - now) / 1000));
-      sendTimes.set(key, times);
-      throw new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+    const longest = Math.max(0, ...limits.map((limit) => limit.windowMs));
+    const times = (sendTimes.get(key) ?? []).filter((at) => at > now - longest);
+    sendTimes.set(key, times);
+    for (const limit of limits) {
+      refuseOverLimit(
+        times.filter((at) => at > now - limit.windowMs),
+        limit,
+        now,
+      );
+    }
+    if (overallRateLimit) {
+      const windowStart = now - overallRateLimit.windowMs;
+      while ((overallTimes[0] ?? now) <= windowStart) overallTimes.shift();
+      refuseOverLimit(overallTimes, overallRateLimit, now);
+      overallTimes.push(now);
     }
     times.push(now);
-    sendTimes.set(key, times);
   }
 
   function checkText(params: Record<string, unknown>): string {

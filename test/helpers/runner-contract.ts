@@ -6,7 +6,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import type { DeliverPayload } from '../../jobs/job-types.js';
@@ -240,22 +239,7 @@ export function describeJobRunner(name: string, makeRunner: MakeRunner): void {
   });
 }
 
-/** Deletes every Redis key under the given prefixes (and empties the list). */
-export async function deletePrefixes(url: string, prefixes: string[]): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 3 });
-  try {
-    for (const prefix of prefixes.splice(0)) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
+export { deletePrefixes } from './redis-keys.js';
 
 export interface SentAlert {
   worker: string;
