@@ -48,7 +48,13 @@ const SEARCH_MAX = 200;
 
 async function loadConfig(): Promise<Readonly<Config>> {
   loadDotEnv();
-  return (await import('../../src/config/load-config.js')).loadConfig();
+  const config = (await import('../../src/config/load-config.js')).loadConfig();
+  if (config.aliasFiles.length > 0) {
+    // Before any text is analysed: index keys and query keys must come from the same table.
+    const { useAliasFilesOrExplain } = await import('../../src/config/alias-files.js');
+    useAliasFilesOrExplain(config.aliasFiles);
+  }
+  return config;
 }
 
 async function createLogger(config: Readonly<Config>): Promise<Logger> {

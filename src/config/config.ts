@@ -32,4 +32,6 @@ export interface Config {
   retentionDays: number | null;
   /** Enables the queue dashboard at /admin/queues (BullMQ only), guarded by this token. */
   dashboardToken: string | null;
+  /** Alias files (VIGIL_ALIASES) read after seeds/aliases.json. */
+  aliasFiles: readonly string[];
 }

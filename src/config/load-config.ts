@@ -56,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.VIGIL_LOG_LEVEL,
     retentionDays: e.VIGIL_RETENTION_DAYS ?? null,
     dashboardToken: e.VIGIL_DASHBOARD_TOKEN ?? null,
+    aliasFiles: Object.freeze([...e.VIGIL_ALIASES]),
   });
 }

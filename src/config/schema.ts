@@ -104,6 +104,17 @@ export const Environment = z.object({
       message: `expected a whole number of seconds from 1 to ${MAX_INTERVAL_SECONDS}`,
     })
     .default(MIN_INTERVAL_SECONDS),
+  /** Admin alias files added to seeds/aliases.json, comma-separated paths. */
+  VIGIL_ALIASES: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((file) => file.trim())
+        .filter((file) => file.length > 0),
+    ),
   VIGIL_RETENTION_DAYS: z
     .string()
     .trim()
