@@ -2,18 +2,15 @@
  * One grammar, one meaning: over random expressions and random items, a watch matches an item
  * exactly when a search of the same expression, over a real store holding the item, returns it.
  */
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
-import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { parseSearchQuery } from '../../src/corpus/search-query.js';
 import { compileQuery, matchWatch } from '../../src/watches/compile-watch.js';
 import { parseWatch } from '../../src/watches/watch-expression.js';
 import { watchSubject } from '../../src/watches/watch-subject.js';
-import { databaseUrl, hasPostgres } from '../helpers/services.js';
+import { hasPostgres } from '../helpers/services.js';
 import { makeItem } from './corpus-store.contract.js';
+import { openPostgresStore, openSqliteStore, type TestStore } from './helpers/test-stores.js';
 
 const postgres = await hasPostgres();
 
@@ -124,13 +121,9 @@ const item = fc.record({
   language: fc.constantFrom('en', 'ru', 'be'),
 });
 
-function describeAgreement(
-  name: string,
-  open: () => Promise<{ store: CorpusStore; cleanup(): Promise<void> }>,
-  runs: number,
-) {
+function describeAgreement(name: string, open: () => Promise<TestStore>, runs: number) {
   describe(`a watch matches what search returns: ${name}`, () => {
-    let handle: { store: CorpusStore; cleanup(): Promise<void> };
+    let handle: TestStore;
     beforeAll(async () => {
       handle = await open();
     });
@@ -187,32 +180,8 @@ function describeAgreement(
   });
 }
 
-describeAgreement(
-  'sqlite',
-  async () => {
-    const store = await createCorpusStore(':memory:');
-    return { store, cleanup: () => store.close() };
-  },
-  400,
-);
+describeAgreement('sqlite', openSqliteStore, 400);
 
 describe.skipIf(!postgres)('postgres', () => {
-  describeAgreement(
-    'postgres',
-    async () => {
-      const schema = `vigil_test_${randomUUID().replaceAll('-', '')}`;
-      const store = await createCorpusStore(databaseUrl, { schema });
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          const client = new pg.Client({ connectionString: databaseUrl });
-          await client.connect();
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await client.end();
-        },
-      };
-    },
-    300,
-  );
+  describeAgreement('postgres', openPostgresStore, 300);
 });
