@@ -150,7 +150,7 @@ class Lexer {
     // `title:x` looks like a filter; searching for it as words would silently find nothing.
     if (/^\p{L}+$/u.test(prefix) && /^[^/:]/.test(value)) {
       throw new QuerySyntaxError(
-        `there is no filter \`${shorten(prefix)}:\` (at ${start}); the filters are ${FILTERS.map((f) => `${f}:`).join(' ')}`,
+        `there is no filter "${shorten(prefix)}:"; the filters are ${FILTERS.map((f) => `${f}:`).join(' ')} (at ${start})`,
         start,
       );
     }

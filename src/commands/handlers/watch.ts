@@ -7,6 +7,7 @@ import { type CommandName, USAGE } from '../parse-command.js';
 import type { Reply, ReplyItem } from '../reply.js';
 import { commandPrefix, excerpt, formatTime, type HandlerContext, usageReply } from './context.js';
 import { sourceNames, toListItem } from './latest.js';
+import { pointAt } from './point-at.js';
 
 /** How far back `watch test` looks. */
 export const TEST_DAYS = 30;
@@ -16,15 +17,6 @@ export const TEST_SHOWN = 5;
 export const TEST_MAX_CANDIDATES = 2000;
 const TEST_PAGE = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The expression with a ▸ before the character an error points at, so it can be found on a phone. */
-function pointAt(expression: string, position: number): string {
-  const chars = [...expression];
-  const at = Math.min(Math.max(position - 1, 0), chars.length);
-  const before = chars.slice(Math.max(0, at - 30), at).join('');
-  const after = chars.slice(at, at + 30).join('');
-  return `${at > 30 ? '…' : ''}${before}▸${after}${at + 30 < chars.length ? '…' : ''}`;
-}
 
 async function parseFor(context: HandlerContext, expression: string, usage: CommandName) {
   const sources = (await context.deps.store.listSources()).map((source) => source.id);

@@ -142,7 +142,11 @@ describe.each(BOTH)('errors point at the problem (%s)', (_, rules) => {
     ['potash topic:', /`topic:` at 8 needs a value right after it, e.g. topic:sanctions/, 8],
     ['potash topic:football', /unknown topic `football` at 8: use one of sanctions, prisoners, diplomacy/, 8],
     ['potash source:nowhere', /unknown source `nowhere` at 8/, 8],
-    ['potash title:x', /there is no filter `title:` \(at 8\); the filters are topic: source: lang:/, 8],
+    [
+      'potash title:x',
+      /^there is no filter "title:"; the filters are topic: source: lang: since: until: \(at 8\)$/,
+      8,
+    ],
     ['potash OR -football', /each side of OR needs something to look for, not only exclusions \(at 11\)/, 11],
     ['potash -(-football)', /an exclusion cannot itself be only exclusions \(at 8\)/, 8],
     ['!!! ***', /nothing to look for in `!!! \*\*\*`/, 1],
