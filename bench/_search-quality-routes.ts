@@ -86,6 +86,8 @@ export function expandQuery(node: QueryNode, routes: SearchRoutes, sources: Expa
       return alternatives.length === 0 ? node : { type: 'or', nodes: [node, ...alternatives] };
     }
     case 'phrase':
+    case 'topic':
+    case 'source':
     case 'not':
       return node;
     case 'and':

@@ -3,7 +3,10 @@ import type { ItemSearch, SearchHit } from '../corpus/item-search.js';
 import { parseSearchQuery } from '../corpus/search-query.js';
 import type { ReplyItem } from './reply.js';
 
-export type SearchOutcome = { ok: true; items: ReplyItem[]; total: number } | { ok: false; error: string };
+export type SearchOutcome =
+  | { ok: true; items: ReplyItem[]; total: number }
+  /** `position`: the 1-based character column of the query the error points at. */
+  | { ok: false; error: string; position: number };
 
 export function toReplyItem(hit: SearchHit): ReplyItem {
   return {
@@ -25,7 +28,7 @@ export async function searchCorpus(
   topics?: readonly string[],
 ): Promise<SearchOutcome> {
   const parsed = parseSearchQuery(text, topics ? { topics } : {});
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, error: parsed.error, position: parsed.position };
   const result = await store.search(parsed.query, page);
   return { ok: true, items: result.hits.map(toReplyItem), total: result.total };
 }

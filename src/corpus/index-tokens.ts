@@ -6,7 +6,7 @@ import { analyseStory, type StorySignature } from './story-signature.js';
  * Index positions beyond this are not kept: PostgreSQL stores positions up to 16383, so both
  * engines stop at the same place and phrases match alike.
  */
-const MAX_INDEXED_KEYS = 12_000;
+export const MAX_INDEXED_KEYS = 12_000;
 /** PostgreSQL refuses lexemes over 2047 bytes; longer keys are cut (the same way on both sides). */
 const MAX_TOKEN_LENGTH = 200;
 

@@ -3,13 +3,27 @@ import { equivalentKeys } from '../text/analyse.js';
 import { indexToken, usableKeys } from './index-tokens.js';
 import type { QueryNode } from './search-query.js';
 
-/** A compiled text query over index tokens (see index-tokens.ts), engine-neutral. */
-export type KeyExpr =
-  /** Any of these token sequences (a sequence of one token is a single word). */
-  | { type: 'match'; alternatives: string[][] }
+/** Any of these token sequences (a sequence of one token is a single word). */
+export interface MatchLeaf {
+  type: 'match';
+  alternatives: string[][];
+  /** The term as the query writes it (`Łukašenka`, `"potash sanctions"`), to report what matched. */
+  term?: string;
+}
+
+/** A `topic:` or `source:` inside the tree (inside OR, excluded): not a full-text condition. */
+export type FilterLeaf = { type: 'label'; label: string } | { type: 'source'; source: string };
+
+type Expr<Leaf> =
+  | Leaf
   /** All positives, none of the negatives; `positives` is empty only at the top level. */
-  | { type: 'and'; positives: KeyExpr[]; negatives: KeyExpr[] }
-  | { type: 'or'; nodes: KeyExpr[] };
+  | { type: 'and'; positives: Expr<Leaf>[]; negatives: Expr<Leaf>[] }
+  | { type: 'or'; nodes: Expr<Leaf>[] };
+
+/** A compiled full-text query over index tokens (see index-tokens.ts), engine-neutral. */
+export type TextExpr = Expr<MatchLeaf>;
+/** A compiled query tree: full text, and labels and sources where the query puts them in the tree. */
+export type KeyExpr = Expr<MatchLeaf | FilterLeaf>;
 
 export interface CompiledText {
   expr: KeyExpr;
@@ -31,7 +45,7 @@ function expansions(key: string): string[] {
   return [...new Set(keys)];
 }
 
-function compileWords(text: string, markKeys: Set<string> | null): KeyExpr | null {
+function compileWords(text: string, term: string, markKeys: Set<string> | null): KeyExpr | null {
   const keys = usableKeys(text);
   if (keys.length === 0) return null;
   let alternatives: string[][] = [[]];
@@ -45,17 +59,20 @@ function compileWords(text: string, markKeys: Set<string> | null): KeyExpr | nul
     alternatives = next;
   }
   const unique = new Map(alternatives.map((sequence) => [sequence.join(' '), sequence]));
-  return { type: 'match', alternatives: [...unique.values()] };
+  return { type: 'match', alternatives: [...unique.values()], term };
 }
 
-function positive(expr: KeyExpr): boolean {
+/** Whether the expression looks for something, rather than only excluding. */
+export function isPositive(expr: KeyExpr): boolean {
   switch (expr.type) {
     case 'match':
+    case 'label':
+    case 'source':
       return true;
     case 'and':
       return expr.positives.length > 0;
     case 'or':
-      return expr.nodes.every(positive);
+      return expr.nodes.every(isPositive);
   }
 }
 
@@ -63,13 +80,18 @@ function positive(expr: KeyExpr): boolean {
 function compileNode(node: QueryNode, markKeys: Set<string>, negative: boolean): KeyExpr | null {
   switch (node.type) {
     case 'term':
-      return compileWords(node.word, negative ? null : markKeys);
+      return compileWords(node.word, node.word, negative ? null : markKeys);
     case 'phrase':
-      return compileWords(node.words.join(' '), negative ? null : markKeys);
+      return compileWords(node.words.join(' '), `"${node.words.join(' ')}"`, negative ? null : markKeys);
+    case 'topic':
+      return { type: 'label', label: node.topic };
+    case 'source':
+      return { type: 'source', source: node.source };
     case 'not': {
       const inner = compileNode(node.node, markKeys, !negative);
       if (inner === null) return null;
-      if (!positive(inner)) throw new ShapeError('an exclusion cannot itself be only exclusions: drop a "-"');
+      if (!isPositive(inner))
+        throw new ShapeError('an exclusion cannot itself be only exclusions: drop a "-"');
       return { type: 'and', positives: [], negatives: [inner] };
     }
     case 'and': {
@@ -94,7 +116,7 @@ function compileNode(node: QueryNode, markKeys: Set<string>, negative: boolean):
       for (const child of node.nodes) {
         const compiled = compileNode(child, markKeys, negative);
         if (compiled === null) continue;
-        if (!positive(compiled)) {
+        if (!isPositive(compiled)) {
           throw new ShapeError(
             'each side of OR needs a word to search, e.g. `(potash -football) OR belaruskali`',
           );
@@ -109,20 +131,49 @@ function compileNode(node: QueryNode, markKeys: Set<string>, negative: boolean):
   }
 }
 
-/** The query without its exclusions: what an item's title or text must hold to rank higher. */
-export function positivePart(expr: KeyExpr): KeyExpr {
+function hasFilter(expr: KeyExpr): boolean {
+  switch (expr.type) {
+    case 'match':
+      return false;
+    case 'label':
+    case 'source':
+      return true;
+    case 'or':
+      return expr.nodes.some(hasFilter);
+    case 'and':
+      return expr.positives.some(hasFilter) || expr.negatives.some(hasFilter);
+  }
+}
+
+/** The expression when it is full text only (no label or source in the tree), else null. */
+export function textOnly(expr: KeyExpr): TextExpr | null {
+  return hasFilter(expr) ? null : (expr as TextExpr);
+}
+
+/**
+ * The words an item's title or text must hold to rank higher: the query without its exclusions,
+ * nor its labels and sources (an OR side that is one drops out). Null when no word is left.
+ */
+export function positivePart(expr: KeyExpr): TextExpr | null {
   switch (expr.type) {
     case 'match':
       return expr;
-    case 'or':
-      return { type: 'or', nodes: expr.nodes.map(positivePart) };
-    case 'and':
-      return { type: 'and', positives: expr.positives.map(positivePart), negatives: [] };
+    case 'label':
+    case 'source':
+      return null;
+    case 'or': {
+      const nodes = expr.nodes.map(positivePart).filter((node) => node !== null);
+      return nodes.length === 0 ? null : { type: 'or', nodes };
+    }
+    case 'and': {
+      const positives = expr.positives.map(positivePart).filter((node) => node !== null);
+      return positives.length === 0 ? null : { type: 'and', positives, negatives: [] };
+    }
   }
 }
 
 /** For a query that only excludes (`-football`): everything it excludes, as one expression. */
-export function negativePart(expr: KeyExpr): KeyExpr {
+export function negativePart(expr: TextExpr): TextExpr {
   return expr.type === 'and' ? { type: 'or', nodes: expr.negatives } : expr;
 }
 
@@ -132,7 +183,7 @@ export function compileTextQuery(node: QueryNode): CompileResult {
   try {
     const expr = compileNode(node, markKeys, false);
     if (expr === null) return { ok: true, value: null };
-    return { ok: true, value: { expr, hasPositive: positive(expr), markKeys } };
+    return { ok: true, value: { expr, hasPositive: isPositive(expr), markKeys } };
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, error: error.message };
     throw error;

@@ -1,10 +1,29 @@
-/** The search query language shared by `vigil search` and the chat `search` command. */
+/**
+ * The one query language: `vigil search`, the chat `search` command and keyword watches parse
+ * the same text into the same tree. Search compiles it to SQL (key-query.ts, sql/); a watch
+ * evaluates it against each new item (watches/compile-watch.ts), with the same index keys.
+ */
 import { LANGUAGES } from '../feeds/feed-item.js';
+import { usableKeys } from './index-tokens.js';
 import { compileTextQuery } from './key-query.js';
+import {
+  cleanQuery,
+  FILTERS,
+  type FilterName,
+  filterExample,
+  lexQuery,
+  QuerySyntaxError,
+  shorten,
+} from './query-lexer.js';
+import { leavesOf, type ParsedNode, parseTokens } from './query-parser.js';
 
 export type QueryNode =
   | { type: 'term'; word: string }
   | { type: 'phrase'; words: string[] }
+  /** The item carries this classifier label (a `topic:` that is not a plain filter: inside OR, excluded). */
+  | { type: 'topic'; topic: string }
+  /** The item comes from this source id (a `source:` inside OR or excluded). */
+  | { type: 'source'; source: string }
   | { type: 'not'; node: QueryNode }
   | { type: 'and'; nodes: QueryNode[] }
   | { type: 'or'; nodes: QueryNode[] };
@@ -24,329 +43,282 @@ export interface SearchQuery {
   until: string | null;
 }
 
-export type ParseSearchResult = { ok: true; query: SearchQuery } | { ok: false; error: string };
+/** `position`: the 1-based character column the error points at (also named in `error`). */
+export type ParseQueryResult =
+  | { ok: true; query: SearchQuery; expression: string }
+  | { ok: false; error: string; position: number };
+
+export type ParseSearchResult = ParseQueryResult;
 
 export interface ParseSearchOptions {
   /** The topics `topic:` accepts; any slug when absent. */
   topics?: readonly string[];
+  /** The source ids `source:` accepts; any id when absent (stored watches outlive their sources). */
+  sources?: readonly string[];
 }
 
-/** Longer queries are refused rather than handed to the engine. */
-const MAX_QUERY_LENGTH = 1000;
-const MAX_QUERY_WORDS = 40;
-
-const FILTERS = ['topic', 'source', 'lang', 'since', 'until'] as const;
-type FilterName = (typeof FILTERS)[number];
-
-type Token =
-  | { type: 'word'; text: string; negated: boolean }
-  | { type: 'phrase'; text: string; negated: boolean }
-  | { type: 'filter'; name: FilterName; value: string; negated: boolean }
-  | { type: 'open'; negated: boolean }
-  | { type: 'close' }
-  | { type: 'or' }
-  | { type: 'not' };
-
-class QueryError extends Error {}
+/** What differs between a search and a watch: limits, the filters that apply, what must be there. */
+export interface QueryRules {
+  noun: 'search' | 'watch';
+  /** Characters (code points) after cleaning. */
+  maxLength: number;
+  /** Words, phrases and filters (a phrase counts once). */
+  maxTerms: number;
+  filters: readonly FilterName[];
+  /** What a filter not in `filters` is told, after its name and column. */
+  refusedFilter: string;
+  example: string;
+  /** Exclusions alone are refused: a watch of `-football` would match nearly every item. */
+  needsPositive: boolean;
+}
 
 const EXAMPLE =
   'e.g. `potash sanctions since:2024-06-01` or `"political prisoners" -football topic:prisoners`';
 
-/** Control characters and our snippet markers never reach the engine. */
-function clean(input: string): string {
-  return input.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, ' ');
-}
+export const SEARCH_RULES: QueryRules = {
+  noun: 'search',
+  maxLength: 1000,
+  maxTerms: 40,
+  filters: FILTERS,
+  refusedFilter: '',
+  example: EXAMPLE,
+  needsPositive: false,
+};
 
-function filterName(word: string): FilterName | null {
-  const lower = word.toLowerCase();
-  return (FILTERS as readonly string[]).includes(lower) ? (lower as FilterName) : null;
-}
-
-function lex(input: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
-  const readQuoted = (): string => {
-    // i points after the opening quote; an unterminated quote runs to the end.
-    const end = input.indexOf('"', i);
-    const text = end === -1 ? input.slice(i) : input.slice(i, end);
-    i = end === -1 ? input.length : end + 1;
-    return text;
-  };
-  while (i < input.length) {
-    const ch = input[i];
-    if (isSpace(ch)) {
-      i += 1;
-      continue;
-    }
-    let negated = false;
-    if (ch === '-' && i + 1 < input.length && !isSpace(input[i + 1]) && input[i + 1] !== '-') {
-      negated = true;
-      i += 1;
-    }
-    const next = input[i];
-    if (next === '"') {
-      i += 1;
-      tokens.push({ type: 'phrase', text: readQuoted(), negated });
-      continue;
-    }
-    if (next === '(') {
-      i += 1;
-      tokens.push({ type: 'open', negated });
-      continue;
-    }
-    if (next === ')') {
-      i += 1;
-      tokens.push({ type: 'close' });
-      continue;
-    }
-    let end = i;
-    while (end < input.length && !isSpace(input[end]) && !'()"'.includes(input[end] ?? '')) end += 1;
-    const word = input.slice(i, end);
-    i = end;
-    const colon = word.indexOf(':');
-    const name = colon > 0 ? filterName(word.slice(0, colon)) : null;
-    // `title:x` looks like a filter; searching for it as words would silently find nothing.
-    if (
-      name === null &&
-      colon > 0 &&
-      /^\p{L}+$/u.test(word.slice(0, colon)) &&
-      /^[^/:]/.test(word.slice(colon + 1))
-    ) {
-      throw new QueryError(
-        `there is no filter "${shorten(word.slice(0, colon))}:"; the filters are ${FILTERS.map((f) => `${f}:`).join(' ')}`,
-      );
-    }
-    if (name !== null) {
-      let value = word.slice(colon + 1);
-      if (value === '' && input[i] === '"') {
-        i += 1;
-        value = readQuoted();
-      }
-      tokens.push({ type: 'filter', name, value: value.trim(), negated });
-    } else if (!negated && word === 'OR') {
-      tokens.push({ type: 'or' });
-    } else if (!negated && word === 'NOT') {
-      tokens.push({ type: 'not' });
-    } else if (!negated && word === 'AND') {
-      // Implicit anyway.
-    } else if (word.length > 0) {
-      tokens.push({ type: 'word', text: word, negated });
-    }
-  }
-  return tokens;
-}
-
-interface Filters {
-  topics: string[];
-  sources: string[];
-  languages: string[];
-  since: string | null;
-  until: string | null;
-}
+type Filters = Omit<SearchQuery, 'text'>;
+type Kind = 'positive' | 'negative' | null;
 
 function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function applyFilter(
-  filters: Filters,
-  token: Extract<Token, { type: 'filter' }>,
+function filterList(filters: readonly FilterName[]): string {
+  const names = filters.map((name) => `${name}:`);
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** A filter's value, checked and normalised (lower case, except dates). */
+function filterValue(
+  node: Extract<ParsedNode, { type: 'filter' }>,
+  rules: QueryRules,
   options: ParseSearchOptions,
-) {
-  const { name, value } = token;
-  if (token.negated) throw new QueryError(`${name}: cannot be excluded with "-"; search without it instead`);
-  if (value === '') throw new QueryError(`${name}: needs a value, ${filterExample(name)}`);
+): string {
+  const { name, start: at } = node;
+  if (!rules.filters.includes(name)) {
+    throw new QuerySyntaxError(`\`${name}:\` at ${at} ${rules.refusedFilter}`, at);
+  }
+  const value = name === 'since' || name === 'until' ? node.value : node.value.toLowerCase();
   switch (name) {
     case 'topic': {
-      const topic = value.toLowerCase();
       const known = options.topics;
-      if (known ? !known.includes(topic) : !/^[a-z][a-z0-9_-]{0,63}$/.test(topic)) {
-        const list = known ? known.join(', ') : 'sanctions, prisoners, diplomacy';
-        throw new QueryError(`unknown topic "${shorten(value)}": use one of ${list}`);
+      if (known ? !known.includes(value) : !/^[a-z][a-z0-9_-]{0,63}$/.test(value)) {
+        const list = known ? `: use one of ${known.join(', ')}` : '';
+        throw new QuerySyntaxError(`unknown topic \`${shorten(value)}\` at ${at}${list}`, at);
       }
-      if (!filters.topics.includes(topic)) filters.topics.push(topic);
-      return;
+      return value;
     }
     case 'source':
-      if (value.length > 100) throw new QueryError('source: takes a source id (see `sources`)');
-      if (!filters.sources.includes(value)) filters.sources.push(value);
-      return;
-    case 'lang': {
-      const lang = value.toLowerCase();
-      if (!(LANGUAGES as readonly string[]).includes(lang)) {
-        throw new QueryError(`unknown language "${shorten(value)}": use one of ${LANGUAGES.join(', ')}`);
+      if (value.length > 100 || (options.sources && !options.sources.includes(value))) {
+        throw new QuerySyntaxError(
+          `unknown source \`${shorten(value)}\` at ${at}: \`sources\` lists the ids`,
+          at,
+        );
       }
-      if (!filters.languages.includes(lang)) filters.languages.push(lang);
-      return;
-    }
-    case 'since':
-    case 'until':
-      if (!isRealDate(value))
-        throw new QueryError(`${name}: takes a date as YYYY-MM-DD, ${filterExample(name)}`);
-      filters[name] = value;
-      return;
-  }
-}
-
-function filterExample(name: FilterName): string {
-  switch (name) {
-    case 'topic':
-      return 'e.g. topic:sanctions';
-    case 'source':
-      return 'e.g. source:charter97';
+      return value;
     case 'lang':
-      return 'e.g. lang:ru';
+      if (!(LANGUAGES as readonly string[]).includes(value)) {
+        throw new QuerySyntaxError(
+          `unknown language \`${shorten(value)}\` at ${at}: use one of ${LANGUAGES.join(', ')}`,
+          at,
+        );
+      }
+      return value;
     case 'since':
-      return 'e.g. since:2024-06-01';
     case 'until':
-      return 'e.g. until:2024-12-31';
+      if (!isRealDate(value)) {
+        throw new QuerySyntaxError(
+          `\`${name}:\` at ${at} takes a date as YYYY-MM-DD, e.g. ${filterExample(name)}`,
+          at,
+        );
+      }
+      return value;
   }
 }
 
-function shorten(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+function lift(filters: Filters, name: FilterName, value: string) {
+  const add = (list: string[]) => {
+    if (!list.includes(value)) list.push(value);
+  };
+  if (name === 'topic') add(filters.topics);
+  else if (name === 'source') add(filters.sources);
+  else if (name === 'lang') add(filters.languages);
+  else filters[name] = value;
 }
 
-/** Recursive descent over the tokens: or := and ('OR' and)*; and := unary+; unary := ['-'|'NOT'] primary. */
-class Parser {
-  private position = 0;
-  private words = 0;
+/** The tree as QueryNode, with the filters beside the words lifted out ("any of" when repeated). */
+class Builder {
+  readonly filters: Filters = { topics: [], sources: [], languages: [], since: null, until: null };
 
   constructor(
-    private readonly tokens: Token[],
-    private readonly filters: Filters,
+    private readonly rules: QueryRules,
     private readonly options: ParseSearchOptions,
   ) {}
 
-  parseAll(): QueryNode | null {
-    const nodes: (QueryNode | null)[] = [];
-    while (this.position < this.tokens.length) {
-      nodes.push(this.parseOr(0));
-      // A stray ')' at top level is skipped.
-      if (this.peek()?.type === 'close') this.position += 1;
+  top(root: ParsedNode): QueryNode | null {
+    const conjuncts = root.type === 'and' ? root.nodes : [root];
+    const rest: QueryNode[] = [];
+    for (const node of conjuncts) {
+      if (node.type === 'filter') lift(this.filters, node.name, filterValue(node, this.rules, this.options));
+      else rest.push(this.node(node));
     }
-    return combine('and', nodes);
+    return rest.length === 0
+      ? null
+      : rest.length === 1
+        ? (rest[0] as QueryNode)
+        : { type: 'and', nodes: rest };
   }
 
-  private peek(): Token | undefined {
-    return this.tokens[this.position];
-  }
-
-  private parseOr(depth: number): QueryNode | null {
-    const branches: (QueryNode | null)[] = [this.parseAnd(depth)];
-    while (this.peek()?.type === 'or') {
-      this.position += 1;
-      branches.push(this.parseAnd(depth));
-    }
-    return combine('or', branches);
-  }
-
-  private parseAnd(depth: number): QueryNode | null {
-    const nodes: (QueryNode | null)[] = [];
-    for (;;) {
-      const token = this.peek();
-      if (token === undefined || token.type === 'or' || token.type === 'close') break;
-      nodes.push(this.parseUnary(depth));
-    }
-    return combine('and', nodes);
-  }
-
-  private parseUnary(depth: number): QueryNode | null {
-    let negate = false;
-    while (this.peek()?.type === 'not') {
-      this.position += 1;
-      negate = !negate;
-    }
-    const token = this.peek();
-    if (token === undefined || token.type === 'or' || token.type === 'close') return null;
-    this.position += 1;
-    let node: QueryNode | null = null;
-    let negated = negate;
-    switch (token.type) {
-      case 'word':
-        this.count(1);
-        node = { type: 'term', word: token.text };
-        negated = negated !== token.negated;
-        break;
-      case 'phrase': {
-        const words = token.text.split(/\s+/u).filter((word) => word.length > 0);
-        this.count(words.length);
-        node = words.length === 0 ? null : { type: 'phrase', words };
-        negated = negated !== token.negated;
-        break;
+  private node(node: ParsedNode): QueryNode {
+    switch (node.type) {
+      case 'term':
+        return { type: 'term', word: node.word };
+      case 'phrase':
+        return { type: 'phrase', words: node.words };
+      case 'filter': {
+        const value = filterValue(node, this.rules, this.options);
+        if (node.name === 'topic') return { type: 'topic', topic: value };
+        if (node.name === 'source') return { type: 'source', source: value };
+        throw new QuerySyntaxError(
+          `\`${node.name}:\` at ${node.start} applies to the whole ${this.rules.noun}: write it beside the words, not inside OR or after - or NOT`,
+          node.start,
+        );
       }
-      case 'filter':
-        applyFilter(this.filters, { ...token, negated: token.negated || negate }, this.options);
-        return null;
-      case 'open': {
-        if (depth >= 8) throw new QueryError('too many nested brackets (at most 8)');
-        node = this.parseOr(depth + 1);
-        // A missing ')' is closed at the end of the query.
-        if (this.peek()?.type === 'close') this.position += 1;
-        negated = negated !== token.negated;
-        break;
-      }
+      case 'not':
+        return { type: 'not', node: this.node(node.node) };
+      case 'and':
+      case 'or':
+        return { type: node.type, nodes: node.nodes.map((child) => this.node(child)) };
     }
-    if (node === null) return null;
-    return negated ? { type: 'not', node } : node;
   }
-
-  private count(words: number) {
-    this.words += words;
-    if (this.words > MAX_QUERY_WORDS) throw new QueryError(`too many words (at most ${MAX_QUERY_WORDS})`);
-  }
-}
-
-function combine(type: 'and' | 'or', parts: (QueryNode | null)[]): QueryNode | null {
-  const nodes: QueryNode[] = [];
-  for (const part of parts) {
-    if (part === null) continue;
-    if (part.type === type) nodes.push(...part.nodes);
-    else nodes.push(part);
-  }
-  if (nodes.length === 0) return null;
-  if (nodes.length === 1) return nodes[0] ?? null;
-  return { type, nodes };
 }
 
 /**
- * Parses a user's query. Words are ANDed; `"…"` is a phrase; `-word` excludes; `OR` between
- * words or `( … )` groups; filters topic:, source:, lang:, since:, until:. Any input gives a
- * query or a message that says what to change.
+ * What a node can match, as the compiler (key-query.ts) will see it: null when it has no index
+ * key at all (`!!!`, dropped), 'negative' when it only excludes. Refuses the shapes no engine
+ * can run: an exclusion of only exclusions, a side of OR that only excludes.
  */
-export function parseSearchQuery(input: string, options: ParseSearchOptions = {}): ParseSearchResult {
-  if (input.length > MAX_QUERY_LENGTH) {
-    return { ok: false, error: `the query is too long (at most ${MAX_QUERY_LENGTH} characters)` };
-  }
-  const filters: Filters = { topics: [], sources: [], languages: [], since: null, until: null };
-  try {
-    const text = new Parser(lex(clean(input)), filters, options).parseAll();
-    if (filters.since !== null && filters.until !== null && filters.since > filters.until) {
-      throw new QueryError(`since:${filters.since} is after until:${filters.until}`);
-    }
-    const query: SearchQuery = { text, ...filters };
-    if (text !== null) {
-      const compiled = compileTextQuery(text);
-      if (!compiled.ok) throw new QueryError(compiled.error);
-      if (compiled.value === null) {
-        throw new QueryError(`nothing to search for in "${shorten(input.trim())}": use words, ${EXAMPLE}`);
+function kindOf(node: ParsedNode): Kind {
+  switch (node.type) {
+    case 'term':
+      return usableKeys(node.word).length > 0 ? 'positive' : null;
+    case 'phrase':
+      return usableKeys(node.words.join(' ')).length > 0 ? 'positive' : null;
+    case 'filter':
+      return 'positive';
+    case 'not': {
+      const inner = kindOf(node.node);
+      if (inner === 'negative') {
+        throw new QuerySyntaxError(
+          `an exclusion cannot itself be only exclusions (at ${node.start}): drop a - or NOT`,
+          node.start,
+        );
       }
+      return inner === null ? null : 'negative';
     }
-    const empty =
-      text === null &&
-      filters.topics.length === 0 &&
-      filters.sources.length === 0 &&
-      filters.languages.length === 0 &&
-      filters.since === null &&
-      filters.until === null;
-    if (empty) throw new QueryError(`say what to search for, ${EXAMPLE}`);
-    return { ok: true, query };
+    case 'and': {
+      const kinds = node.nodes.map(kindOf);
+      return kinds.includes('positive') ? 'positive' : kinds.includes('negative') ? 'negative' : null;
+    }
+    case 'or': {
+      let any: Kind = null;
+      for (const branch of node.nodes) {
+        const kind = kindOf(branch);
+        if (kind === 'negative') {
+          throw new QuerySyntaxError(
+            `each side of OR needs something to look for, not only exclusions (at ${branch.start})`,
+            branch.start,
+          );
+        }
+        any ??= kind;
+      }
+      return any;
+    }
+  }
+}
+
+function check(root: ParsedNode, rules: QueryRules, expression: string): void {
+  const leaves = leavesOf(root);
+  const extra = leaves[rules.maxTerms];
+  if (extra !== undefined) {
+    throw new QuerySyntaxError(
+      `too many terms: a ${rules.noun} takes at most ${rules.maxTerms} words, phrases, ${filterList(rules.filters)} (the ${rules.maxTerms + 1}st is at ${extra.start})`,
+      extra.start,
+    );
+  }
+  const textKind = kindOf(root);
+  if (textKind === null && leaves.every((leaf) => leaf.type !== 'filter')) {
+    throw new QuerySyntaxError(
+      `nothing to look for in \`${shorten(expression)}\`: use words with letters or digits, ${rules.example}`,
+      root.start,
+    );
+  }
+  if (rules.needsPositive && textKind !== 'positive') {
+    throw new QuerySyntaxError(
+      `a ${rules.noun} needs something to look for besides exclusions, ${rules.example}`,
+      root.start,
+    );
+  }
+}
+
+/**
+ * Parses a query under `rules`: words (all must appear), "phrases" (straight or typographic
+ * quotes), `-word` or `NOT word` to exclude, `OR`, brackets, and the filters. NOT binds tightest,
+ * then AND (words side by side), then OR. Filters beside the words apply to the whole query
+ * (repeated: any of them); `topic:` and `source:` may also sit inside OR or be excluded. Never
+ * throws: any input gives a query or an error with its column.
+ */
+export function parseQuery(
+  input: string,
+  rules: QueryRules,
+  options: ParseSearchOptions = {},
+): ParseQueryResult {
+  const expression = cleanQuery(input);
+  const chars = [...expression];
+  try {
+    if (chars.length > rules.maxLength) {
+      throw new QuerySyntaxError(
+        `the ${rules.noun === 'watch' ? 'expression' : 'query'} is too long: ${chars.length} characters; a ${rules.noun} takes at most ${rules.maxLength}`,
+        rules.maxLength + 1,
+      );
+    }
+    const tokens = lexQuery(chars);
+    if (tokens.length === 0) {
+      throw new QuerySyntaxError(`a ${rules.noun} needs something to look for, ${rules.example}`, 1);
+    }
+    const root = parseTokens(tokens);
+    check(root, rules, expression);
+    const builder = new Builder(rules, options);
+    const tree = builder.top(root);
+    // kindOf refuses what the compiler would; this keeps the two from drifting apart.
+    const compiled = tree === null ? null : compileTextQuery(tree);
+    if (compiled && !compiled.ok) throw new QuerySyntaxError(compiled.error, 1);
+    // Words without a key (`topic:sanctions &`) leave nothing to match: the query is its filters.
+    const text = compiled?.value ? tree : null;
+    const { since, until } = builder.filters;
+    if (since !== null && until !== null && since > until) {
+      throw new QuerySyntaxError(`since:${since} is after until:${until}`, 1);
+    }
+    return { ok: true, query: { text, ...builder.filters }, expression };
   } catch (error) {
-    if (error instanceof QueryError) return { ok: false, error: error.message };
+    if (error instanceof QuerySyntaxError)
+      return { ok: false, error: error.message, position: error.position };
     throw error;
   }
+}
+
+/** A user's search (`vigil search`, chat `search`): the one grammar under the search rules. */
+export function parseSearchQuery(input: string, options: ParseSearchOptions = {}): ParseSearchResult {
+  return parseQuery(input, SEARCH_RULES, options);
 }

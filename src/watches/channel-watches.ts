@@ -2,7 +2,7 @@
 import type { Watch } from '../corpus/corpus-store.js';
 import type { ChannelRef } from '../ports.js';
 import { type CompiledWatch, compileWatch } from './compile-watch.js';
-import { parseWatch } from './parse-watch.js';
+import { parseWatch } from './watch-expression.js';
 
 export interface ChannelWatch {
   id: number;

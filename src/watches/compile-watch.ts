@@ -1,23 +1,23 @@
 /**
- * A parsed watch → a matcher over the shared text path's keys (cross-script, stemmed, with the
- * topic files' equivalents), and the matcher run against an item. Pure.
+ * A parsed watch → its compiled query (the same one search sends to SQL), and that query
+ * evaluated against an item's index tokens: a watch matches exactly the items a search of its
+ * expression returns. Pure.
  */
-import { equivalentKeys, indexKeys } from '../text/analyse.js';
-import { type ParsedWatch, termLabel, type WatchNode, type WatchTerm } from './watch-expression.js';
+import { compileTextQuery, type KeyExpr } from '../corpus/key-query.js';
+import type { SearchQuery } from '../corpus/search-query.js';
+import { dateRange } from '../corpus/store-support.js';
+import type { ParsedWatch } from './watch-expression.js';
 import { surfaceOf, type WatchSubject } from './watch-subject.js';
-
-type CompiledNode =
-  /** Consecutive keys; each slot holds a word's key and its equivalents. One slot: a single word. */
-  | { type: 'keys'; label: string; slots: ReadonlySet<string>[] }
-  | { type: 'topic'; label: string; topic: string }
-  | { type: 'source'; label: string; source: string }
-  | { type: 'not'; node: CompiledNode }
-  | { type: 'and'; nodes: CompiledNode[] }
-  | { type: 'or'; nodes: CompiledNode[] };
 
 export interface CompiledWatch {
   expression: string;
-  root: CompiledNode;
+  /** Null when the query is only filters. */
+  text: KeyExpr | null;
+  topics: readonly string[];
+  sources: readonly string[];
+  languages: readonly string[];
+  fromMs: number | null;
+  beforeMs: number | null;
 }
 
 export interface MatchedTerm {
@@ -32,53 +32,35 @@ export interface WatchMatch {
   terms: MatchedTerm[];
 }
 
-function slotsOf(text: string): ReadonlySet<string>[] {
-  return indexKeys(text)
-    .filter((key) => key.length > 0)
-    .map((key) => new Set([key, ...equivalentKeys(key)].filter((option) => option.length > 0)));
-}
-
-function compileTerm(term: WatchTerm): CompiledNode {
-  const label = termLabel(term);
-  switch (term.type) {
-    case 'word':
-    case 'phrase':
-      return { type: 'keys', label, slots: slotsOf(term.text) };
-    case 'topic':
-      return { type: 'topic', label, topic: term.topic };
-    case 'source':
-      return { type: 'source', label, source: term.source };
-  }
-}
-
-function compileNode(node: WatchNode): CompiledNode {
-  switch (node.type) {
-    case 'not':
-      return { type: 'not', node: compileNode(node.node) };
-    case 'and':
-    case 'or':
-      return { type: node.type, nodes: node.nodes.map(compileNode) };
-    default:
-      return compileTerm(node);
-  }
-}
-
 /** Compile once (per ingest, per dry run), match many items. */
+export function compileQuery(expression: string, query: SearchQuery): CompiledWatch {
+  const compiled = query.text === null ? null : compileTextQuery(query.text);
+  // The parser refuses every tree the compiler would (search-query.ts).
+  if (compiled !== null && !compiled.ok) throw new Error(`${expression}: ${compiled.error}`);
+  return {
+    expression,
+    text: compiled?.value?.expr ?? null,
+    topics: query.topics,
+    sources: query.sources,
+    languages: query.languages,
+    ...dateRange(query),
+  };
+}
+
 export function compileWatch(watch: ParsedWatch): CompiledWatch {
-  return { expression: watch.expression, root: compileNode(watch.root) };
+  return compileQuery(watch.expression, watch.query);
 }
 
 /**
- * Where the slots occur one after another in one field, as the item writes it; null if nowhere.
- * Work is bounded by (occurrences of the first word) × (words in the phrase).
+ * Where one of the token sequences occurs in one field, as the item writes it; null if nowhere.
+ * Work is bounded by (occurrences of the first token) × (tokens in the sequence), per sequence.
  */
-function findKeys(slots: readonly ReadonlySet<string>[], subject: WatchSubject): string | null {
-  const [first, ...rest] = slots;
-  if (first === undefined) return null;
-  for (const key of first) {
-    for (const [field, index] of subject.positions.get(key) ?? []) {
-      const keys = subject.fields[field]?.keys ?? [];
-      if (rest.every((slot, offset) => slot.has(keys[index + 1 + offset] ?? ''))) {
+function findSequence(alternatives: readonly string[][], subject: WatchSubject): string | null {
+  for (const [first, ...rest] of alternatives) {
+    if (first === undefined) continue;
+    for (const [field, index] of subject.positions.get(first) ?? []) {
+      const tokens = subject.fields[field]?.tokens ?? [];
+      if (rest.every((token, offset) => tokens[index + 1 + offset] === token)) {
         return surfaceOf(subject, field, index, index + rest.length);
       }
     }
@@ -86,44 +68,57 @@ function findKeys(slots: readonly ReadonlySet<string>[], subject: WatchSubject):
   return null;
 }
 
-function evaluate(node: CompiledNode, subject: WatchSubject, matched: MatchedTerm[]): boolean {
-  switch (node.type) {
-    case 'keys': {
-      const found = findKeys(node.slots, subject);
+function evaluate(expr: KeyExpr, subject: WatchSubject, matched: MatchedTerm[]): boolean {
+  switch (expr.type) {
+    case 'match': {
+      const found = findSequence(expr.alternatives, subject);
       if (found === null) return false;
-      matched.push({ term: node.label, found });
+      matched.push({ term: expr.term ?? found, found });
       return true;
     }
-    case 'topic':
-      if (!subject.labels.has(node.topic)) return false;
-      matched.push({ term: node.label, found: null });
+    case 'label':
+      if (!subject.labels.has(expr.label)) return false;
+      matched.push({ term: `topic:${expr.label}`, found: null });
       return true;
     case 'source':
-      if (subject.sourceId !== node.source) return false;
-      matched.push({ term: node.label, found: null });
+      if (subject.sourceId !== expr.source) return false;
+      matched.push({ term: `source:${expr.source}`, found: null });
       return true;
-    case 'not':
-      // What an exclusion found is no reason for an alert: its terms are not reported.
-      return !evaluate(node.node, subject, []);
     case 'and': {
       const local: MatchedTerm[] = [];
-      for (const child of node.nodes) if (!evaluate(child, subject, local)) return false;
+      for (const child of expr.positives) if (!evaluate(child, subject, local)) return false;
+      // What an exclusion found is no reason for an alert: its terms are not reported.
+      for (const child of expr.negatives) if (evaluate(child, subject, [])) return false;
       matched.push(...local);
       return true;
     }
     case 'or': {
       let any = false;
       // Every true side is evaluated, so all the words that match are reported.
-      for (const child of node.nodes) if (evaluate(child, subject, matched)) any = true;
+      for (const child of expr.nodes) if (evaluate(child, subject, matched)) any = true;
       return any;
     }
   }
 }
 
-/** Matches a compiled watch against an item's keys; null when it does not match. */
+/** The filters beside the words, as search applies them ("any of" each); the topics and sources met. */
+function passesFilters(watch: CompiledWatch, subject: WatchSubject, matched: MatchedTerm[]): boolean {
+  const topics = watch.topics.filter((topic) => subject.labels.has(topic));
+  if (watch.topics.length > 0 && topics.length === 0) return false;
+  if (watch.sources.length > 0 && !watch.sources.includes(subject.sourceId)) return false;
+  if (watch.languages.length > 0 && !watch.languages.includes(subject.language ?? '')) return false;
+  if (watch.fromMs !== null && !(subject.publishedMs >= watch.fromMs)) return false;
+  if (watch.beforeMs !== null && !(subject.publishedMs < watch.beforeMs)) return false;
+  matched.push(...topics.map((topic) => ({ term: `topic:${topic}`, found: null })));
+  if (watch.sources.length > 0) matched.push({ term: `source:${subject.sourceId}`, found: null });
+  return true;
+}
+
+/** Matches a compiled watch against an item; null when it does not match. */
 export function matchWatch(watch: CompiledWatch, subject: WatchSubject): WatchMatch | null {
   const terms: MatchedTerm[] = [];
-  if (!evaluate(watch.root, subject, terms)) return null;
+  if (watch.text !== null && !evaluate(watch.text, subject, terms)) return null;
+  if (!passesFilters(watch, subject, terms)) return null;
   const seen = new Set<string>();
   return {
     terms: terms.filter((term) => {

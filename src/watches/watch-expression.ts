@@ -1,32 +1,25 @@
-/** The keyword-watch language's syntax tree and limits, shared by the parser, the compiler and the commands. */
-
-/** Where a node starts in the expression: a 1-based character (code point) column. */
-type At = { start: number };
-
-/** A leaf: what the watch looks for in an item. */
-export type WatchTerm =
-  /** One word as written; a word the text path splits (`EU-Belarus`) is matched as a phrase. */
-  | ({ type: 'word'; text: string } & At)
-  /** Words that must appear next to each other, in this order. */
-  | ({ type: 'phrase'; text: string } & At)
-  /** The item carries this classifier label. */
-  | ({ type: 'topic'; topic: string } & At)
-  /** The item comes from this source id. */
-  | ({ type: 'source'; source: string } & At);
-
-export type WatchNode =
-  | WatchTerm
-  | ({ type: 'not'; node: WatchNode } & At)
-  | ({ type: 'and'; nodes: WatchNode[] } & At)
-  | ({ type: 'or'; nodes: WatchNode[] } & At);
+/**
+ * A keyword watch is a query in the one search language (corpus/search-query.ts), under watch
+ * rules: shorter, no date or language filters, and something to look for besides exclusions.
+ */
+import {
+  type ParseSearchOptions,
+  parseQuery,
+  type QueryRules,
+  type SearchQuery,
+} from '../corpus/search-query.js';
 
 export interface ParsedWatch {
   /** The expression as stored and shown: trimmed, control characters replaced by spaces. */
   expression: string;
-  root: WatchNode;
-  /** The leaves, in the order they are written. */
-  terms: WatchTerm[];
+  /** The same tree a search of this expression runs. */
+  query: SearchQuery;
 }
+
+export type ParseWatchResult =
+  | { ok: true; watch: ParsedWatch }
+  /** `position`: the 1-based character column the error points at (also named in `error`). */
+  | { ok: false; error: string; position: number };
 
 export const WATCH_LIMITS = {
   /** Characters (code points) in one expression. */
@@ -37,16 +30,26 @@ export const WATCH_LIMITS = {
   maxPerChannel: 50,
 } as const;
 
-/** A leaf as the user wrote it: `potash`, `"potash sanctions"`, `topic:sanctions`. */
-export function termLabel(term: WatchTerm): string {
-  switch (term.type) {
-    case 'word':
-      return term.text;
-    case 'phrase':
-      return `"${term.text}"`;
-    case 'topic':
-      return `topic:${term.topic}`;
-    case 'source':
-      return `source:${term.source}`;
-  }
+export const WATCH_EXAMPLE =
+  'e.g. `Łukašenka potash`, `"political prisoners" -football`, `Ryanair OR Belavia`';
+
+export const WATCH_RULES: QueryRules = {
+  noun: 'watch',
+  maxLength: WATCH_LIMITS.maxLength,
+  maxTerms: WATCH_LIMITS.maxTerms,
+  filters: ['topic', 'source'],
+  // A watch looks at each new item as it arrives: dates and languages are the channel's settings.
+  refusedFilter: 'is a search filter; a watch takes only topic: and source:',
+  example: WATCH_EXAMPLE,
+  needsPositive: true,
+};
+
+/**
+ * Parses a watch expression; `options` lists the topics and sources it may name (none for a
+ * stored watch: its source may have been removed since). Never throws.
+ */
+export function parseWatch(text: string, options: ParseSearchOptions = {}): ParseWatchResult {
+  const parsed = parseQuery(text, WATCH_RULES, options);
+  if (!parsed.ok) return parsed;
+  return { ok: true, watch: { expression: parsed.expression, query: parsed.query } };
 }

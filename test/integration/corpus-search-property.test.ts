@@ -1,24 +1,17 @@
 /** Random queries against both stores: every input gives a page or a parse error, never an engine error. */
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
-import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { parseSearchQuery } from '../../src/corpus/search-query.js';
-import { databaseUrl, hasPostgres } from '../helpers/services.js';
+import { hasPostgres } from '../helpers/services.js';
 import { queryText } from '../unit/corpus/query-arbitrary.js';
 import { makeItem } from './corpus-store.contract.js';
+import { openPostgresStore, openSqliteStore, type TestStore } from './helpers/test-stores.js';
 
 const postgres = await hasPostgres();
 
-function describeSearchProperty(
-  name: string,
-  open: () => Promise<{ store: CorpusStore; cleanup(): Promise<void> }>,
-  runs: number,
-) {
+function describeSearchProperty(name: string, open: () => Promise<TestStore>, runs: number) {
   describe(`search never fails on random input: ${name}`, () => {
-    let handle: { store: CorpusStore; cleanup(): Promise<void> };
+    let handle: TestStore;
     beforeAll(async () => {
       handle = await open();
       await handle.store.insertItems([
@@ -57,32 +50,8 @@ function describeSearchProperty(
   });
 }
 
-describeSearchProperty(
-  'sqlite',
-  async () => {
-    const store = await createCorpusStore(':memory:');
-    return { store, cleanup: () => store.close() };
-  },
-  500,
-);
+describeSearchProperty('sqlite', openSqliteStore, 500);
 
 describe.skipIf(!postgres)('postgres', () => {
-  describeSearchProperty(
-    'postgres',
-    async () => {
-      const schema = `vigil_test_${randomUUID().replaceAll('-', '')}`;
-      const store = await createCorpusStore(databaseUrl, { schema });
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          const client = new pg.Client({ connectionString: databaseUrl });
-          await client.connect();
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await client.end();
-        },
-      };
-    },
-    300,
-  );
+  describeSearchProperty('postgres', openPostgresStore, 300);
 });

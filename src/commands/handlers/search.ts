@@ -4,6 +4,7 @@ import { USAGE } from '../parse-command.js';
 import type { Reply } from '../reply.js';
 import { searchCorpus } from '../search.js';
 import { commandPrefix, type HandlerContext, usageReply } from './context.js';
+import { pointAt } from './point-at.js';
 
 export const SEARCH_PAGE_SIZE = 5;
 
@@ -16,7 +17,11 @@ export async function handleSearch(context: HandlerContext, query: string, page:
     { limit: SEARCH_PAGE_SIZE, offset },
     context.deps.topics,
   );
-  if (!outcome.ok) return usageReply(`That search did not work: ${outcome.error}`, USAGE.search, platform);
+  if (!outcome.ok) {
+    const reply = usageReply(`That search did not work: ${outcome.error}`, USAGE.search, platform);
+    reply.lines.splice(1, 0, `Here: ${pointAt(query, outcome.position)}`);
+    return reply;
+  }
   if (outcome.total === 0) {
     return { title: `Search: ${query}`, lines: ['No items match. Try fewer words, or drop a filter.'] };
   }

@@ -1,14 +1,13 @@
 /** `watch add|remove|list|test`: a chat's keyword watches, each change audited; `test` is a dry run. */
 import type { StoredItem, Watch } from '../../corpus/corpus-store.js';
 import { compileWatch, matchWatch } from '../../watches/compile-watch.js';
-import { parseWatch } from '../../watches/parse-watch.js';
-import { WATCH_LIMITS } from '../../watches/watch-expression.js';
-import { watchPrefilter } from '../../watches/watch-prefilter.js';
+import { parseWatch, WATCH_LIMITS } from '../../watches/watch-expression.js';
 import { watchSubject } from '../../watches/watch-subject.js';
 import { type CommandName, USAGE } from '../parse-command.js';
 import type { Reply, ReplyItem } from '../reply.js';
 import { commandPrefix, excerpt, formatTime, type HandlerContext, usageReply } from './context.js';
 import { sourceNames, toListItem } from './latest.js';
+import { pointAt } from './point-at.js';
 
 /** How far back `watch test` looks. */
 export const TEST_DAYS = 30;
@@ -18,15 +17,6 @@ export const TEST_SHOWN = 5;
 export const TEST_MAX_CANDIDATES = 2000;
 const TEST_PAGE = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The expression with a ▸ before the character an error points at, so it can be found on a phone. */
-function pointAt(expression: string, position: number): string {
-  const chars = [...expression];
-  const at = Math.min(Math.max(position - 1, 0), chars.length);
-  const before = chars.slice(Math.max(0, at - 30), at).join('');
-  const after = chars.slice(at, at + 30).join('');
-  return `${at > 30 ? '…' : ''}${before}▸${after}${at + 30 < chars.length ? '…' : ''}`;
-}
 
 async function parseFor(context: HandlerContext, expression: string, usage: CommandName) {
   const sources = (await context.deps.store.listSources()).map((source) => source.id);
@@ -129,15 +119,16 @@ export async function handleWatchList(context: HandlerContext): Promise<Reply> {
 }
 
 /**
- * Dry run over the last TEST_DAYS days. The index narrows the corpus first (watchPrefilter: a
- * search every match also satisfies), then each candidate is matched exactly as ingest would.
+ * Dry run over the last TEST_DAYS days: a search of the watch's own query (one grammar, so the
+ * index returns exactly what the watch matches), each hit matched again for the words it shows.
  */
 export async function handleWatchTest(context: HandlerContext, expression: string): Promise<Reply> {
   const parsed = await parseFor(context, expression, 'watch-test');
   if (!parsed.ok) return parsed.reply;
   const compiled = compileWatch(parsed.watch);
   const from = context.now.getTime() - TEST_DAYS * DAY_MS;
-  const query = watchPrefilter(parsed.watch, new Date(from).toISOString().slice(0, 10));
+  // A watch has no date filter of its own (the grammar refuses since: in watches).
+  const query = { ...parsed.watch.query, since: new Date(from).toISOString().slice(0, 10) };
 
   const matches: { item: StoredItem; found: string[] }[] = [];
   let scanned = 0;

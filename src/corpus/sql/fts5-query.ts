@@ -1,8 +1,8 @@
 /** Writes a compiled key query as an FTS5 MATCH expression; tokens are `[a-z0-9]` and always quoted. */
-import type { KeyExpr } from '../key-query.js';
+import type { TextExpr } from '../key-query.js';
 
 /** FTS5 NOT is binary and binds tightest, so every part is bracketed. */
-export function toFts5(expr: KeyExpr): string {
+export function toFts5(expr: TextExpr): string {
   switch (expr.type) {
     case 'match':
       return `(${expr.alternatives.map((tokens) => `"${tokens.join(' ')}"`).join(' OR ')})`;

@@ -2,7 +2,7 @@
  * What SQLite and PostgreSQL disagree on, and nothing else: the SQL both engines share is written
  * once in the store (sql-*.ts); a dialect supplies the pieces below.
  */
-import type { KeyExpr } from '../key-query.js';
+import type { TextExpr } from '../key-query.js';
 import type { SqlExecutor, SqlValue } from './sql-database.js';
 
 /** A piece of SQL with its `?` parameters, in order. */
@@ -45,7 +45,7 @@ export interface SqlDialect {
   readList(value: unknown): string[];
 
   /** A condition true when item `i` holds `expr`; in `field` only, when given (full-text match). */
-  textMatch(expr: KeyExpr, field?: 'title' | 'body'): SqlFragment;
+  textMatch(expr: TextExpr, field?: 'title' | 'body'): SqlFragment;
   /** Columns written with each item row for its text index (PostgreSQL's tsvector), and their values. */
   readonly itemIndexColumns: { names: string; values: string };
   itemIndexParams(item: IndexedItem): SqlValue[];

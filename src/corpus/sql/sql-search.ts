@@ -4,13 +4,14 @@
  */
 import { VigilError } from '../../errors.js';
 import type { SearchPage } from '../item-search.js';
-import { compileTextQuery, negativePart, positivePart } from '../key-query.js';
+import { compileTextQuery, positivePart } from '../key-query.js';
 import type { SearchQuery } from '../search-query.js';
 import { makeSnippet } from '../snippet.js';
 import { clampPage, dateRange, MAX_SEARCH_OFFSET, storableText } from '../store-support.js';
 import { ITEM_COLUMNS, type ItemRow, toItem } from './item-rows.js';
 import { marks, type SqlDatabase, type SqlValue } from './sql-database.js';
 import type { SqlDialect } from './sql-dialect.js';
+import { queryCondition } from './sql-query-condition.js';
 
 interface HitRow extends ItemRow {
   source_name: string | null;
@@ -54,19 +55,17 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     const text = compiled?.value ?? null;
     let rank = '';
     const rankParams: SqlValue[] = [];
-    if (text?.hasPositive) {
-      const match = dialect.textMatch(text.expr);
+    if (text !== null) {
+      const match = queryCondition(dialect, text.expr);
       where.push(match.sql);
       params.push(...match.params);
-      const positive = positivePart(text.expr);
+    }
+    const positive = text?.hasPositive ? positivePart(text.expr) : null;
+    if (positive !== null) {
       const inTitle = dialect.textMatch(positive, 'title');
       const inBody = dialect.textMatch(positive, 'body');
       rank = `(CASE WHEN ${inTitle.sql} THEN 2 ELSE 0 END) + (CASE WHEN ${inBody.sql} THEN 1 ELSE 0 END) DESC, `;
       rankParams.push(...inTitle.params, ...inBody.params);
-    } else if (text !== null) {
-      const excluded = dialect.textMatch(negativePart(text.expr));
-      where.push(`NOT (${excluded.sql})`);
-      params.push(...excluded.params);
     }
     const rows = await db.all<HitRow>(
       `SELECT ${ITEM_COLUMNS}, s.name AS source_name, count(*) OVER () AS total

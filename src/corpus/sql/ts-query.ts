@@ -1,8 +1,8 @@
 /** Writes a compiled key query as `to_tsquery('simple', …)` text; tokens are `[a-z0-9]` only. */
-import type { KeyExpr } from '../key-query.js';
+import type { TextExpr } from '../key-query.js';
 
 /** `weight` restricts every token to lexemes of that weight (A: title, D: text). */
-export function toTsQuery(expr: KeyExpr, weight = ''): string {
+export function toTsQuery(expr: TextExpr, weight = ''): string {
   const label = weight === '' ? '' : `:${weight}`;
   switch (expr.type) {
     case 'match':

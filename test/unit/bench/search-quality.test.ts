@@ -65,7 +65,9 @@ describe('the route switch', () => {
           ? [node.words.join(' ')]
           : node.type === 'not'
             ? [`-${words(node.node).join('|')}`]
-            : node.nodes.flatMap(words);
+            : 'nodes' in node
+              ? node.nodes.flatMap(words)
+              : [];
     const all = words(widened);
     expect(all).toEqual(
       expect.arrayContaining(['Чульцова', 'Чульцовай', 'вызваленне', 'uwolnienie', '-football']),

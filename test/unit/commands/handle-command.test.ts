@@ -58,6 +58,15 @@ describe('search', () => {
     expect(reply.isError).toBe(true);
     expect(reply.lines.join('\n')).toContain('Usage: /search <words>');
   });
+
+  it('points at the mistake in a query, as watch does (one grammar)', async () => {
+    const reply = await handleCommand(makeRequest('search Łukašenka “potash'), deps);
+    expect(reply.isError).toBe(true);
+    expect(reply.lines.slice(0, 2)).toEqual([
+      'That search did not work: unclosed quote at 11',
+      'Here: Łukašenka ▸“potash',
+    ]);
+  });
 });
 
 describe('latest, item, stats', () => {

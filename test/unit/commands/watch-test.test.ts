@@ -2,8 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../src/commands/command.js';
 import { handleCommand } from '../../../src/commands/handle-command.js';
 import type { CorpusStore } from '../../../src/corpus/corpus-store.js';
-import { parseWatch } from '../../../src/watches/parse-watch.js';
-import { watchPrefilter } from '../../../src/watches/watch-prefilter.js';
 import { item, makeDeps, makeRequest, makeStore, textOf } from './fixtures.js';
 
 const admin = (text: string) => makeRequest(text, { userId: '1' });
@@ -59,7 +57,7 @@ describe('watch test', () => {
     expect(await count('Łukašenka potash source:nasha-niva')).toContain('matched 1 item ');
     expect(await count('Łukašenka potash topic:sanctions')).toContain('matched 1 item ');
     expect(await count('"potash exports"')).toContain('matched 1 item ');
-    // Not expressible as a search (a topic inside OR): the dry run scans the period instead.
+    // A topic inside OR is part of the same query search runs.
     expect(await count('Ryanair OR topic:prisoners')).toContain('matched 2 items');
     expect(await count('topic:sanctions OR topic:diplomacy')).toContain('matched 2 items');
   });
@@ -72,38 +70,5 @@ describe('watch test', () => {
     expect(wrong.isError).toBe(true);
     expect(textOf(wrong)).toContain('unclosed parenthesis at 1');
     expect(textOf(wrong)).toContain('Usage: /watch test <expression>');
-  });
-});
-
-describe('watchPrefilter', () => {
-  const prefilter = (expression: string) => {
-    const parsed = parseWatch(expression);
-    if (!parsed.ok) throw new Error(parsed.error);
-    return watchPrefilter(parsed.watch, '2025-05-11');
-  };
-
-  it('keeps what every match must contain, drops what it cannot express', () => {
-    expect(prefilter('Belaruskali -football topic:sanctions source:charter97')).toEqual({
-      text: { type: 'term', word: 'Belaruskali' },
-      topics: ['sanctions'],
-      sources: ['charter97'],
-      languages: [],
-      since: '2025-05-11',
-      until: null,
-    });
-    expect(prefilter('"potash sanctions" OR Ryanair').text).toEqual({
-      type: 'or',
-      nodes: [
-        {
-          type: 'and',
-          nodes: [
-            { type: 'term', word: 'potash' },
-            { type: 'term', word: 'sanctions' },
-          ],
-        },
-        { type: 'term', word: 'Ryanair' },
-      ],
-    });
-    expect(prefilter('Ryanair OR topic:prisoners')).toMatchObject({ text: null, topics: [] });
   });
 });

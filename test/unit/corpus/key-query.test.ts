@@ -6,6 +6,8 @@ import {
   compileTextQuery,
   negativePart,
   positivePart,
+  type TextExpr,
+  textOnly,
 } from '../../../src/corpus/key-query.js';
 import { parseSearchQuery } from '../../../src/corpus/search-query.js';
 import { toFts5 } from '../../../src/corpus/sql/fts5-query.js';
@@ -14,12 +16,19 @@ import { sqliteDialect } from '../../../src/corpus/sql/sqlite-dialect.js';
 import { toTsQuery } from '../../../src/corpus/sql/ts-query.js';
 import { equivalentKeys, termKey } from '../../../src/text/analyse.js';
 
-function compiled(input: string): CompiledText {
+function compiled(input: string): CompiledText & { expr: TextExpr } {
   const parsed = parseSearchQuery(input);
   if (!parsed.ok || parsed.query.text === null) throw new Error(`no text in ${input}`);
   const result = compileTextQuery(parsed.query.text);
   if (!result.ok || result.value === null) throw new Error(`did not compile: ${input}`);
-  return result.value;
+  const expr = textOnly(result.value.expr);
+  if (expr === null) throw new Error(`not full text only: ${input}`);
+  return { ...result.value, expr };
+}
+
+function words(expr: TextExpr | null): TextExpr {
+  if (expr === null) throw new Error('no words');
+  return expr;
 }
 
 const token = (word: string) => indexToken(termKey(word));
@@ -28,7 +37,11 @@ describe('compileTextQuery', () => {
   it('turns a word into the tokens of its key and its equivalents', () => {
     const { expr, markKeys } = compiled('sanctions');
     const expected = [...new Set([termKey('sanctions'), ...equivalentKeys(termKey('sanctions'))])];
-    expect(expr).toEqual({ type: 'match', alternatives: expected.map((key) => [indexToken(key)]) });
+    expect(expr).toEqual({
+      type: 'match',
+      alternatives: expected.map((key) => [indexToken(key)]),
+      term: 'sanctions',
+    });
     expect([...markKeys].sort()).toEqual(expected.sort());
   });
 
@@ -38,10 +51,10 @@ describe('compileTextQuery', () => {
     const [ryanair, flight, diverted, football] = ['Ryanair', 'flight', 'diverted', 'football'].map(token);
     expect(toFts5(expr)).toBe(`((("${ryanair}") AND ("${flight} ${diverted}")) NOT (("${football}")))`);
     expect(toTsQuery(expr)).toBe(`((${ryanair}) & (${flight} <-> ${diverted}) & !(${football}))`);
-    expect(sqliteDialect.textMatch(positivePart(expr), 'title').params).toEqual([
+    expect(sqliteDialect.textMatch(words(positivePart(expr)), 'title').params).toEqual([
       `{title} : (("${ryanair}") AND ("${flight} ${diverted}"))`,
     ]);
-    expect(postgresDialect.textMatch(positivePart(expr), 'body').params).toEqual([
+    expect(postgresDialect.textMatch(words(positivePart(expr)), 'body').params).toEqual([
       `((${ryanair}:D) & (${flight}:D <-> ${diverted}:D))`,
     ]);
   });
