@@ -6,6 +6,10 @@ export interface FiguresTable {
   caption: string;
   columns: string[];
   rows: string[][];
+  /** The point each row shows, in the same order: for the source links a renderer adds. */
+  points: TimelinePoint[];
+  /** Older points left out by the limit. */
+  omitted: number;
 }
 
 export function figuresTable(
@@ -25,5 +29,7 @@ export function figuresTable(
       point.by ?? '',
       String(point.figures.length),
     ]),
+    points: newestFirst,
+    omitted: points.length - newestFirst.length,
   };
 }

@@ -101,3 +101,16 @@ export async function readFigures(
   }
   return { kinds, since: options.since, points, items, itemsRead: hits.length, itemsInWindow: total };
 }
+
+/** The items a point was read from, first reader first, each once: the point's source links. */
+export function pointSources(point: TimelinePoint, items: ReadonlyMap<number, FigureItem>): FigureItem[] {
+  const seen = new Set<number>();
+  const sources: FigureItem[] = [];
+  for (const figure of point.figures) {
+    const item = typeof figure.itemId === 'number' ? items.get(figure.itemId) : undefined;
+    if (item === undefined || seen.has(item.id)) continue;
+    seen.add(item.id);
+    sources.push(item);
+  }
+  return sources;
+}

@@ -59,5 +59,7 @@ describe('figuresTable', () => {
       ['2025-03-02', 'Political prisoners', '1,201 (conflicting figures)', '', '0'],
       ['2025-03-02', 'Political prisoners', '1,190 (conflicting figures)', '', '0'],
     ]);
+    expect(table.points.map((point) => point.value)).toEqual([1160, 52, 1201, 1190]);
+    expect(table.omitted).toBe(points.length - 4);
   });
 });

@@ -3,23 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ItemSearch, SearchHit, StoredItem } from '../../../src/corpus/item-search.js';
 import type { SearchQuery } from '../../../src/corpus/search-query.js';
 import { MAX_FIGURE_ITEMS, readFigures } from '../../../src/figures/read-figures.js';
+import { figureItem } from '../../helpers/figures-store.js';
 
 function storedItem(id: number, title: string, text: string, publishedAt: string): StoredItem {
   return {
-    id,
-    sourceId: 'viasna',
-    guid: `g${id}`,
+    ...figureItem(id, title, text, ['prisoners'], publishedAt),
     url: `https://example.org/${id}`,
-    title,
-    text,
-    publishedAt,
-    publishedAtEstimated: false,
-    fetchedAt: publishedAt,
-    language: 'en',
-    contentHash: `h${id}`,
-    labels: ['prisoners'],
-    scores: {},
-    evidence: [],
+    id,
     storyOf: null,
   };
 }
