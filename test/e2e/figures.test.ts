@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedFiguresStore } from '../helpers/figures-store.js';
+import { decodePng, inkStats, pngSize } from '../helpers/png-check.js';
 import { runVigil, tempDir } from '../helpers/run-vigil.js';
 
 describe('vigil figures', () => {
@@ -68,8 +69,12 @@ describe('vigil figures', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/chart written to .*chart\.png \(\d+×\d+ PNG\)/);
     const png = readFileSync(file);
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBeGreaterThan(500);
+    const { width, height } = pngSize(png);
+    expect(result.stdout).toContain(`(${width}×${height} PNG)`);
+    expect(width).toBeGreaterThan(500);
+    const { variance, dark } = inkStats(decodePng(png).pixels);
+    expect(variance).toBeGreaterThan(100);
+    expect(dark).toBeGreaterThan(0.001);
   });
 
   it('refuses a wrong kind, window or --json with --png in one line, exit 2', () => {
