@@ -215,7 +215,8 @@ export function buildProgram(done: (code: number) => void): Command {
     .action((kind: string | undefined, options: { since?: string; json?: boolean; png?: string }) =>
       finish(
         withStore(async ({ store }) => {
-          const { figuresCommand, FIGURE_WORDS } = await import('./commands/figures.js');
+          const { figuresCommand } = await import('./commands/figures.js');
+          const { FIGURE_WORDS } = await import('../../src/figures/figure.js');
           return figuresCommand(store, kind === undefined ? undefined : FIGURE_WORDS[kind], {
             since: options.since ?? sinceWindow('90d'),
             json: options.json ?? false,

@@ -12,6 +12,11 @@ export interface FiguresTable {
   omitted: number;
 }
 
+/** The day, or the month when the point's date gives only that. */
+export function shownDate(point: Pick<TimelinePoint, 'date' | 'datePrecision'>): string {
+  return point.datePrecision === 'month' ? point.date.slice(0, 7) : point.date;
+}
+
 export function figuresTable(
   points: readonly TimelinePoint[],
   options: { labels?: FigureLabels; limit?: number } = {},
@@ -23,7 +28,7 @@ export function figuresTable(
     caption: labels.title,
     columns: [columns.date, columns.figure, columns.value, columns.by, columns.reports],
     rows: newestFirst.map((point) => [
-      point.datePrecision === 'month' ? point.date.slice(0, 7) : point.date,
+      shownDate(point),
       labels.kinds[point.kind],
       `${formatValue(point.value, point.approximate)}${point.conflicting ? ` (${labels.conflicting})` : ''}`,
       point.by ?? '',

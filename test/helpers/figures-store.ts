@@ -59,7 +59,7 @@ export async function seedFiguresStore(db: string): Promise<void> {
       ),
       figureItem(
         4,
-        'Count other',
+        'Count <script>alert("x")</script> & more',
         'Human rights defenders count 1,171 political prisoners.',
         ['prisoners'],
         daysAgo(5),

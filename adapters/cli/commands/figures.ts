@@ -12,13 +12,6 @@ import { figuresTable } from '../../../src/figures/figures-table.js';
 import { type FiguresReport, pointSources, readFigures } from '../../../src/figures/read-figures.js';
 import { CliError, print, printJson } from '../output.js';
 
-/** The command line's words for the kinds (design.md): `releases` is the `released` kind. */
-export const FIGURE_WORDS: Readonly<Record<string, FigureKind>> = {
-  prisoners: 'prisoners',
-  releases: 'released',
-  designations: 'designations',
-};
-
 /** Rows the console table shows; `--json` has them all. */
 const CONSOLE_ROWS = 20;
 
