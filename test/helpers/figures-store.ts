@@ -38,7 +38,7 @@ export async function seedFiguresStore(db: string): Promise<void> {
   const store = await createCorpusStore(db);
   try {
     await store.addSource(
-      { id: 'viasna', name: 'Viasna', url: 'https://example.org/rss', intervalSeconds: 600 },
+      { id: 'viasna', name: 'Viasna', url: 'http://127.0.0.1:9/rss', intervalSeconds: 600 },
       daysAgo(30),
     );
     await store.insertItems([
