@@ -26,7 +26,7 @@ function plain(response: ServerResponse, status: number, text: string, headers: 
 /** The page's choices from the query, or what was wrong with them. */
 function choiceOf(url: URL): { ok: true; choice: PageChoice } | { ok: false; error: string } {
   const kind = url.searchParams.get('kind');
-  if (kind !== null && !(kind in FIGURE_WORDS)) {
+  if (kind !== null && !Object.hasOwn(FIGURE_WORDS, kind)) {
     return { ok: false, error: `kind: expected one of ${Object.keys(FIGURE_WORDS).join(', ')}` };
   }
   return { ok: true, choice: { kind, since: url.searchParams.get('since') ?? DEFAULT_WINDOW } };

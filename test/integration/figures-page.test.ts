@@ -79,7 +79,13 @@ describe('/figures', () => {
     const empty = await (await fetch(`${base}?since=1h`, { headers: bearer })).text();
     expect(empty).toContain('No figures in the items of this window.');
     expect(empty).not.toContain('<svg');
-    for (const query of ['kind=weather', 'since=yesterday', 'since=99999d']) {
+    for (const query of [
+      'kind=weather',
+      'kind=toString',
+      'kind=__proto__',
+      'since=yesterday',
+      'since=99999d',
+    ]) {
       const bad = await fetch(`${base}?${query}`, { headers: bearer });
       expect(bad.status, query).toBe(400);
       expect(await bad.text()).toMatch(/^(kind|since): expected/);
