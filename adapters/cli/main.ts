@@ -4,13 +4,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Config } from '../../src/config/config.js';
 import { parseEnvFile } from '../../src/config/parse-env-file.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { ConfigError, describeError, VigilError } from '../../src/errors.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Logger } from '../../src/ports.js';
+import { windowStart } from '../../src/time/time-window.js';
 import type { App, AppOptions } from './app.js';
 import type { Role } from './commands/run.js';
 import { CliError, printError } from './output.js';
@@ -41,6 +42,13 @@ function loadDotEnv(file = '.env'): void {
     printError(`vigil: warning: ${file} line ${problem.line}: ${problem.message}; the line is ignored`);
   }
   for (const [name, value] of Object.entries(values)) process.env[name] ??= value;
+}
+
+/** `--since 90d`: the start of the window, read against the clock when the command line is parsed. */
+function sinceWindow(value: string): string {
+  const window = windowStart(value, new Date());
+  if (!window.ok) throw new InvalidArgumentError(`--since: ${window.error}`);
+  return window.since;
 }
 
 /** `--limit` and `--page` of search: the store pages at most 200 results, and chat stops at page 200. */
@@ -192,6 +200,35 @@ export function buildProgram(done: (code: number) => void): Command {
             page: options.page,
           }),
         ),
+      ),
+    );
+
+  program
+    .command('figures')
+    .description(
+      'the figures read from stored items: a table with source links, --json points or a --png chart',
+    )
+    .addArgument(
+      new Argument('[kind]', 'only this kind (default: all)').choices([
+        'prisoners',
+        'releases',
+        'designations',
+      ]),
+    )
+    .option('--since <window>', 'items published in this window: 24h, 90d, 2w (default: 90d)', sinceWindow)
+    .option('--json', 'print the points as JSON, each with its evidence')
+    .addOption(new Option('--png <file>', 'write the chart as a PNG image').conflicts('json'))
+    .action((kind: string | undefined, options: { since?: string; json?: boolean; png?: string }) =>
+      finish(
+        withStore(async ({ store }) => {
+          const { figuresCommand } = await import('./commands/figures.js');
+          const { FIGURE_WORDS } = await import('../../src/figures/figure.js');
+          return figuresCommand(store, kind === undefined ? undefined : FIGURE_WORDS[kind], {
+            since: options.since ?? sinceWindow('90d'),
+            json: options.json ?? false,
+            ...(options.png === undefined ? {} : { png: options.png }),
+          });
+        }),
       ),
     );
 

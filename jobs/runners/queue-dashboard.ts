@@ -4,32 +4,15 @@
  * token as password so a browser can log in). Without a token the dashboard is off.
  */
 
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express from 'express';
+import { holdsToken } from '../../src/access-token.js';
 import type { BullmqRunner } from './bullmq-runner.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
-
-function tokenOf(request: IncomingMessage): string | null {
-  const header = request.headers.authorization ?? '';
-  const [scheme, value = ''] = header.split(' ', 2);
-  if (scheme?.toLowerCase() === 'bearer') return value;
-  if (scheme?.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
-    return decoded.slice(decoded.indexOf(':') + 1);
-  }
-  return null;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** A route for startHttpServer: answers under DASHBOARD_PATH, passes (false) elsewhere. */
 export function createQueueDashboard(runner: BullmqRunner, token: string) {
@@ -45,8 +28,7 @@ export function createQueueDashboard(runner: BullmqRunner, token: string) {
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path !== DASHBOARD_PATH && !path.startsWith(`${DASHBOARD_PATH}/`)) return false;
-    const given = tokenOf(request);
-    if (given === null || !sameSecret(given, token)) {
+    if (!holdsToken(request.headers.authorization, token)) {
       response.writeHead(401, {
         'content-type': 'text/plain',
         'www-authenticate': 'Basic realm="vigil queues"',

@@ -30,7 +30,7 @@ export interface Config {
   minIntervalSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   retentionDays: number | null;
-  /** Enables the queue dashboard at /admin/queues (BullMQ only), guarded by this token. */
+  /** Enables the queue dashboard at /admin/queues (BullMQ only) and the /figures page, guarded by this token. */
   dashboardToken: string | null;
   /** Alias files (VIGIL_ALIASES) read after seeds/aliases.json. */
   aliasFiles: readonly string[];

@@ -9,6 +9,13 @@ import type { ItemField } from '../classify/classification.js';
 export const FIGURE_KINDS = ['prisoners', 'released', 'designations'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 
+/** The words commands and pages take for the kinds (design.md): `releases` is the `released` kind. */
+export const FIGURE_WORDS: Readonly<Record<string, FigureKind>> = {
+  prisoners: 'prisoners',
+  releases: 'released',
+  designations: 'designations',
+};
+
 /** A store id (number) or an evaluation id (`ta012`). */
 export type ItemId = number | string;
 

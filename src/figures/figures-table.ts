@@ -6,6 +6,15 @@ export interface FiguresTable {
   caption: string;
   columns: string[];
   rows: string[][];
+  /** The point each row shows, in the same order: for the source links a renderer adds. */
+  points: TimelinePoint[];
+  /** Older points left out by the limit. */
+  omitted: number;
+}
+
+/** The day, or the month when the point's date gives only that. */
+export function shownDate(point: Pick<TimelinePoint, 'date' | 'datePrecision'>): string {
+  return point.datePrecision === 'month' ? point.date.slice(0, 7) : point.date;
 }
 
 export function figuresTable(
@@ -19,11 +28,13 @@ export function figuresTable(
     caption: labels.title,
     columns: [columns.date, columns.figure, columns.value, columns.by, columns.reports],
     rows: newestFirst.map((point) => [
-      point.datePrecision === 'month' ? point.date.slice(0, 7) : point.date,
+      shownDate(point),
       labels.kinds[point.kind],
       `${formatValue(point.value, point.approximate)}${point.conflicting ? ` (${labels.conflicting})` : ''}`,
       point.by ?? '',
       String(point.figures.length),
     ]),
+    points: newestFirst,
+    omitted: points.length - newestFirst.length,
   };
 }

@@ -97,6 +97,11 @@ export async function runCommand(app: App, role: Role): Promise<void> {
     const { createQueueDashboard } = await import('../../../jobs/runners/queue-dashboard.js');
     routes.push(createQueueDashboard(bullmq, config.dashboardToken));
   }
+  if (config.dashboardToken) {
+    // The read-only figures page, behind the dashboard's token; the chart libraries load only then.
+    const { createFiguresRoute } = await import('../../http/figures-route.js');
+    routes.push(createFiguresRoute({ store, token: config.dashboardToken, clock }));
+  }
   const http = await listen(app, checks, routes);
 
   const stopping = new AbortController();

@@ -1,5 +1,6 @@
 // The chart's spec and its text alternative are plain data built from timeline points.
 import { describe, expect, it } from 'vitest';
+import { describeChart } from '../../../src/figures/chart-description.js';
 import { buildChartSpec, CHART_FONT } from '../../../src/figures/chart-spec.js';
 import { ENGLISH_LABELS } from '../../../src/figures/figure-labels.js';
 import { figuresTable } from '../../../src/figures/figures-table.js';
@@ -59,5 +60,16 @@ describe('figuresTable', () => {
       ['2025-03-02', 'Political prisoners', '1,201 (conflicting figures)', '', '0'],
       ['2025-03-02', 'Political prisoners', '1,190 (conflicting figures)', '', '0'],
     ]);
+    expect(table.points.map((point) => point.value)).toEqual([1160, 52, 1201, 1190]);
+    expect(table.omitted).toBe(points.length - 4);
+  });
+});
+
+describe('describeChart', () => {
+  it('says per kind how many points, over which days, and the latest value', () => {
+    expect(describeChart(points)).toBe(
+      'Political prisoners: 4 points from 2025-01-10 to 2025-09-12; latest ~1,160. Released or pardoned: 1 point on 2025-09; latest 52.',
+    );
+    expect(describeChart([])).toBe('No figures.');
   });
 });

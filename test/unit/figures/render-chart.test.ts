@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChart, renderChartSvgWithWarnings } from '../../../adapters/charts/render-chart.js';
 import { buildChartSpec } from '../../../src/figures/chart-spec.js';
 import { ENGLISH_LABELS } from '../../../src/figures/figure-labels.js';
+import { decodePng, inkStats, pngSize } from '../../helpers/png-check.js';
 import { makePoint } from './make-point.js';
 
 const points = [
@@ -19,12 +20,6 @@ const labels = {
   title: 'Палітвязні / Palitviaźni',
   kinds: { prisoners: 'Палітвязні', released: 'Vyzvalenyja', designations: 'Санкцыі' },
 };
-
-/** Width and height from the PNG's IHDR chunk. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
 
 function svgSize(svg: string): { width: number; height: number } {
   const match = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
@@ -58,21 +53,22 @@ describe('renderChart', () => {
     expect(chart.height).toBe(Math.round(svg.height * 2));
     expect(chart.width).toBeGreaterThan(960);
 
-    let sum = 0;
-    let sumOfSquares = 0;
-    let dark = 0;
-    const count = chart.pixels.length / 4;
-    for (let i = 0; i < chart.pixels.length; i += 4) {
-      const grey = ((chart.pixels[i] ?? 0) + (chart.pixels[i + 1] ?? 0) + (chart.pixels[i + 2] ?? 0)) / 3;
-      sum += grey;
-      sumOfSquares += grey * grey;
-      if (grey < 80) dark++;
-    }
-    const variance = sumOfSquares / count - (sum / count) ** 2;
+    // The file's own pixels, decoded from its bytes, match what was drawn and are not blank.
+    const decoded = decodePng(chart.png);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({
+      width: chart.width,
+      height: chart.height,
+    });
+    expect(decoded.pixels.equals(chart.pixels)).toBe(true);
+    const { variance, dark } = inkStats(decoded.pixels);
     expect(variance).toBeGreaterThan(100);
     // Text and lines: a white page with a little ink.
-    expect(dark / count).toBeGreaterThan(0.005);
-    expect(dark / count).toBeLessThan(0.2);
+    expect(dark).toBeGreaterThan(0.005);
+    expect(dark).toBeLessThan(0.2);
+    // Title, axis titles and panel headers are text in the SVG the PNG was drawn from.
+    for (const label of [labels.title, 'Date', 'Number', labels.kinds.prisoners, labels.kinds.released]) {
+      expect(chart.svg).toContain(`>${label}</text>`);
+    }
   });
 
   it('shows markup in a label as text, never as SVG', async () => {
