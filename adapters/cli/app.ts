@@ -12,7 +12,7 @@ import type { JobHandlers, JobRunner } from '../../jobs/runners/job-runner.js';
 import { classify } from '../../src/classify/classify.js';
 import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
-import type { Reply } from '../../src/commands/reply.js';
+import { type Reply, replyCard } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
@@ -22,10 +22,11 @@ import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sourc
 import { createCorpusStore } from '../db/create-corpus-store.js';
 import type { RouteHandler } from '../http/server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
+import { registerBuiltInPlatforms } from './platforms.js';
 
 /** A chat platform as `vigil run` drives it: inbound route, start and stop. */
 export interface ChatAdapter {
-  platform: 'slack' | 'telegram';
+  platform: string;
   route: RouteHandler;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -66,6 +67,7 @@ export async function createApp(
   log: Logger,
   options: AppOptions = {},
 ): Promise<App> {
+  registerBuiltInPlatforms();
   const clock = options.clock ?? systemClock;
   const store = await createCorpusStore(config.database, { log });
   const metrics = createPrometheusMetrics();
@@ -128,7 +130,7 @@ export async function createApp(
     const watched = new Set((await store.listWatches()).map((watch) => channelKey(watch.channel)));
     for (const channel of await store.listChannels()) {
       if (channel.topics.length === 0 && !watched.has(channelKey(channel))) continue;
-      await notifiers.get(channel.platform)?.sendReply(channel.channelId, reply);
+      await notifiers.get(channel.platform)?.send(channel.channelId, replyCard(reply, 'notice'));
     }
   };
   const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce };

@@ -14,6 +14,7 @@ import type { Logger } from '../../src/ports.js';
 import type { App, AppOptions } from './app.js';
 import type { Role } from './commands/run.js';
 import { CliError, printError } from './output.js';
+import { registerBuiltInPlatforms } from './platforms.js';
 
 /** A flag's whole-number value; past `max` (when given) it is refused here, before anything runs. */
 function wholeNumber(name: string, max?: number) {
@@ -48,6 +49,7 @@ const SEARCH_MAX = 200;
 
 async function loadConfig(): Promise<Readonly<Config>> {
   loadDotEnv();
+  registerBuiltInPlatforms();
   return (await import('../../src/config/load-config.js')).loadConfig();
 }
 
