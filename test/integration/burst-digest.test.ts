@@ -8,11 +8,11 @@ import type { Card } from '../../src/cards/card.js';
 import { classify } from '../../src/classify/classify.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { PermanentError } from '../../src/errors.js';
-import type { ParsedFeed } from '../../src/feeds/feed-item.js';
 import { ingestFeed } from '../../src/ingest/ingest-feed.js';
 import type { Notifier } from '../../src/ports.js';
 import { makeSource } from '../helpers/make-source.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
+import { wireFeed } from '../helpers/wire-feed.js';
 
 const NOW = '2026-05-01T12:00:00.000Z';
 let store: CorpusStore;
@@ -30,24 +30,12 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-function burst(count: number): ParsedFeed {
-  return {
-    title: 'Wire',
-    siteUrl: null,
-    kind: 'rss',
-    ttlMinutes: null,
-    rejected: [],
-    items: Array.from({ length: count }, (_, n) => ({
-      guid: `g${n}`,
-      url: `https://example.org/${n}`,
-      title: `EU sanctions package ${n} targets Belarusian company ${n}`,
-      text: `The Council imposed an asset freeze on company number ${n} over sanctions evasion.`,
-      publishedAt: NOW,
-      publishedAtEstimated: false,
-      language: 'en' as const,
-      contentHash: `hash-${n}`,
-    })),
-  };
+function burst(count: number) {
+  const titles = Array.from(
+    { length: count },
+    (_, n) => `EU sanctions package ${n} targets Belarusian company ${n}`,
+  );
+  return wireFeed(titles, NOW);
 }
 
 describe('a burst of alerts', () => {
