@@ -14,6 +14,7 @@ import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import { type Reply, replyCard } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
+import { settingsOf } from '../../src/config/settings-section.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { channelKey, type Logger, type Notifier, systemClock, type TimerClock } from '../../src/ports.js';
@@ -22,6 +23,8 @@ import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sourc
 import { createCorpusStore } from '../db/create-corpus-store.js';
 import type { RouteHandler } from '../http/server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
+import { slackSettings } from '../slack/settings.js';
+import { telegramSettings } from '../telegram/settings.js';
 import { registerBuiltInPlatforms } from './platforms.js';
 
 /** A chat platform as `vigil run` drives it: inbound route, start and stop. */
@@ -87,15 +90,17 @@ export async function createApp(
   const notifiers = new Map<string, Notifier>();
   const chats: ChatAdapter[] = [];
   // Chat SDKs load only when their platform is configured (a light start for one-shot commands).
-  if (config.telegram) {
+  const telegramConfig = settingsOf(config, telegramSettings);
+  if (telegramConfig) {
     const { createTelegramAdapter } = await import('../telegram/adapter.js');
-    const telegram = createTelegramAdapter(config.telegram, commandDeps, log);
+    const telegram = createTelegramAdapter(telegramConfig, commandDeps, log);
     notifiers.set('telegram', telegram.notifier);
     chats.push({ platform: 'telegram', ...pick(telegram) });
   }
-  if (config.slack) {
+  const slackConfig = settingsOf(config, slackSettings);
+  if (slackConfig) {
     const { createSlackAdapter } = await import('../slack/slack-adapter.js');
-    const slack = createSlackAdapter(config.slack, commandDeps, log);
+    const slack = createSlackAdapter(slackConfig, commandDeps, log);
     notifiers.set('slack', slack.notifier);
     chats.push({ platform: 'slack', ...pick(slack) });
   }

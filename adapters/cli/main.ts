@@ -14,7 +14,6 @@ import type { Logger } from '../../src/ports.js';
 import type { App, AppOptions } from './app.js';
 import type { Role } from './commands/run.js';
 import { CliError, printError } from './output.js';
-import { registerBuiltInPlatforms } from './platforms.js';
 
 /** A flag's whole-number value; past `max` (when given) it is refused here, before anything runs. */
 function wholeNumber(name: string, max?: number) {
@@ -49,7 +48,8 @@ const SEARCH_MAX = 200;
 
 async function loadConfig(): Promise<Readonly<Config>> {
   loadDotEnv();
-  registerBuiltInPlatforms();
+  // The platforms declare their own variables: registered before the environment is read.
+  (await import('./platforms.js')).registerBuiltInPlatforms();
   return (await import('../../src/config/load-config.js')).loadConfig();
 }
 

@@ -1,5 +1,6 @@
-/** Telegram as the core sees it: limits, command prefix, who administers. No SDK is loaded here. */
+/** Telegram as the core sees it: limits, command prefix, who administers. Its settings and no SDK load here. */
 import type { ChatPlatform } from '../../src/platforms/chat-platform.js';
+import { telegramSettings } from './settings.js';
 
 export const telegramPlatform: ChatPlatform = {
   name: 'telegram',
@@ -7,5 +8,6 @@ export const telegramPlatform: ChatPlatform = {
   // sends 15 alerts and folds the rest into a digest.
   limits: { messageChars: 4096, burstMessages: 15, format: 'html' },
   commandPrefix: '/',
+  settings: telegramSettings,
   chatAdmins: "this group's administrators",
 };

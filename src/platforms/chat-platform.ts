@@ -1,4 +1,5 @@
 /** What the core needs to know of a chat platform; each adapter declares one and registers it. */
+import type { SettingsSection } from '../config/settings-section.js';
 
 /** How a platform formats text: the escaping its renderer applies to feed text. */
 export type TextFormat = 'plain' | 'html' | 'mrkdwn' | 'markdown';
@@ -22,4 +23,6 @@ export interface ChatPlatform {
   commandPrefix: string;
   /** Who administers a chat there, for refusals (`this group's administrators`); null: only VIGIL_ADMINS. */
   chatAdmins: string | null;
+  /** The environment variables the platform's adapter reads (none: always on, like the console). */
+  settings?: SettingsSection<unknown>;
 }
