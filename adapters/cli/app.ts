@@ -3,6 +3,7 @@
  * store, the classifier, the runner and the notifiers from the Config.
  */
 import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/console/notifier.js';
+import { consolePlatform } from '../../adapters/console/platform.js';
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
 import { type PollSummary, pollSource } from '../../jobs/handlers/poll-source.js';
 import type { JobContext } from '../../jobs/job-types.js';
@@ -14,7 +15,6 @@ import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import { type Reply, replyCard } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
-import { settingsOf } from '../../src/config/settings-section.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { channelKey, type Logger, type Notifier, systemClock, type TimerClock } from '../../src/ports.js';
@@ -23,9 +23,7 @@ import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sourc
 import { createCorpusStore } from '../db/create-corpus-store.js';
 import type { RouteHandler } from '../http/server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
-import { slackSettings } from '../slack/settings.js';
-import { telegramSettings } from '../telegram/settings.js';
-import { registerBuiltInPlatforms } from './platforms.js';
+import { registerBuiltInPlatforms, SHIPPED_CHATS } from './platforms.js';
 
 /** A chat platform as `vigil run` drives it: inbound route, start and stop. */
 export interface ChatAdapter {
@@ -90,21 +88,13 @@ export async function createApp(
   const notifiers = new Map<string, Notifier>();
   const chats: ChatAdapter[] = [];
   // Chat SDKs load only when their platform is configured (a light start for one-shot commands).
-  const telegramConfig = settingsOf(config, telegramSettings);
-  if (telegramConfig) {
-    const { createTelegramAdapter } = await import('../telegram/adapter.js');
-    const telegram = createTelegramAdapter(telegramConfig, commandDeps, log);
-    notifiers.set('telegram', telegram.notifier);
-    chats.push({ platform: 'telegram', ...pick(telegram) });
+  for (const shipped of SHIPPED_CHATS) {
+    const chat = await shipped.open(config, commandDeps, log);
+    if (!chat) continue;
+    notifiers.set(shipped.platform.name, chat.notifier);
+    chats.push({ platform: shipped.platform.name, ...pick(chat) });
   }
-  const slackConfig = settingsOf(config, slackSettings);
-  if (slackConfig) {
-    const { createSlackAdapter } = await import('../slack/slack-adapter.js');
-    const slack = createSlackAdapter(slackConfig, commandDeps, log);
-    notifiers.set('slack', slack.notifier);
-    chats.push({ platform: 'slack', ...pick(slack) });
-  }
-  notifiers.set('console', createConsoleNotifier(options.out));
+  notifiers.set(consolePlatform.name, createConsoleNotifier(options.out));
 
   await loadCatalogueOnFirstStart(commandDeps, config.sourcesFile, () =>
     loadCatalogue(config.sourcesFile, {
@@ -116,11 +106,11 @@ export async function createApp(
   // With no chat platform configured, alerts go to the console (design.md's embedded default).
   if (
     chats.length === 0 &&
-    !(await store.getChannel({ platform: 'console', channelId: CONSOLE_CHANNEL_ID }))
+    !(await store.getChannel({ platform: consolePlatform.name, channelId: CONSOLE_CHANNEL_ID }))
   ) {
     await store.saveChannel(
       {
-        platform: 'console',
+        platform: consolePlatform.name,
         channelId: CONSOLE_CHANNEL_ID,
         topics: knownTopics(),
         sources: [],
