@@ -1,5 +1,6 @@
 /** The jobs vigil runs, their names and payload schemas (zod), shared by both runners. */
 import { z } from 'zod';
+import { isRegisteredPlatform, unknownPlatformMessage } from '../src/platforms/registry.js';
 
 export const PollPayload = z.object({
   sourceId: z.string().min(1),
@@ -11,7 +12,10 @@ export type PollPayload = z.infer<typeof PollPayload>;
 export const DeliverPayload = z.object({
   itemId: z.number().int().positive(),
   channel: z.object({
-    platform: z.enum(['slack', 'telegram', 'console']),
+    platform: z.string().superRefine((name, context) => {
+      if (!isRegisteredPlatform(name))
+        context.addIssue({ code: 'custom', message: unknownPlatformMessage(name) });
+    }),
     channelId: z.string().min(1),
   }),
   reason: z.string(),

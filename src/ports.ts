@@ -1,6 +1,5 @@
 /** The ports the core talks through; adapters and runners implement them. */
-import type { Alert } from './alerts/alert.js';
-import type { Reply } from './commands/reply.js';
+import type { Card } from './cards/card.js';
 import { boundedDelay } from './time/bounded-delay.js';
 
 /** A structured logger (pino's shape): fields first, a short constant message. */
@@ -60,9 +59,12 @@ export const systemClock: TimerClock = {
   },
 };
 
-/** A chat channel, addressed as platform + the platform's own channel id. */
+/**
+ * A chat channel, addressed as platform + the platform's own channel id. `platform` is the name of a
+ * registered platform (src/platforms/registry.ts); job payloads check it on the way in.
+ */
 export interface ChannelRef {
-  platform: 'slack' | 'telegram' | 'console';
+  platform: string;
   channelId: string;
 }
 
@@ -75,9 +77,8 @@ export interface SentMessage {
   messageId: string;
 }
 
-/** Sends alerts and replies to one chat platform. Implemented by each adapter. */
+/** Sends cards (alerts, replies, digests, notices) to one chat platform. Implemented by each adapter. */
 export interface Notifier {
-  readonly platform: ChannelRef['platform'];
-  sendAlert(channelId: string, alert: Alert): Promise<SentMessage>;
-  sendReply(channelId: string, reply: Reply): Promise<SentMessage>;
+  readonly platform: string;
+  send(channelId: string, card: Card): Promise<SentMessage>;
 }

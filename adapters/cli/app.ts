@@ -3,6 +3,7 @@
  * store, the classifier, the runner and the notifiers from the Config.
  */
 import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/console/notifier.js';
+import { consolePlatform } from '../../adapters/console/platform.js';
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
 import { type PollSummary, pollSource } from '../../jobs/handlers/poll-source.js';
 import type { JobContext } from '../../jobs/job-types.js';
@@ -12,7 +13,7 @@ import type { JobHandlers, JobRunner } from '../../jobs/runners/job-runner.js';
 import { classify } from '../../src/classify/classify.js';
 import { knownTopics } from '../../src/classify/known-topics.js';
 import type { CommandDeps } from '../../src/commands/command.js';
-import type { Reply } from '../../src/commands/reply.js';
+import { type Reply, replyCard } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/config.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
@@ -22,10 +23,11 @@ import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sourc
 import { createCorpusStore } from '../db/create-corpus-store.js';
 import type { RouteHandler } from '../http/server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
+import { registerBuiltInPlatforms, SHIPPED_CHATS } from './platforms.js';
 
 /** A chat platform as `vigil run` drives it: inbound route, start and stop. */
 export interface ChatAdapter {
-  platform: 'slack' | 'telegram';
+  platform: string;
   route: RouteHandler;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -66,6 +68,7 @@ export async function createApp(
   log: Logger,
   options: AppOptions = {},
 ): Promise<App> {
+  registerBuiltInPlatforms();
   const clock = options.clock ?? systemClock;
   const store = await createCorpusStore(config.database, { log });
   const metrics = createPrometheusMetrics();
@@ -85,19 +88,13 @@ export async function createApp(
   const notifiers = new Map<string, Notifier>();
   const chats: ChatAdapter[] = [];
   // Chat SDKs load only when their platform is configured (a light start for one-shot commands).
-  if (config.telegram) {
-    const { createTelegramAdapter } = await import('../telegram/adapter.js');
-    const telegram = createTelegramAdapter(config.telegram, commandDeps, log);
-    notifiers.set('telegram', telegram.notifier);
-    chats.push({ platform: 'telegram', ...pick(telegram) });
+  for (const shipped of SHIPPED_CHATS) {
+    const chat = await shipped.open(config, commandDeps, log);
+    if (!chat) continue;
+    notifiers.set(shipped.platform.name, chat.notifier);
+    chats.push({ platform: shipped.platform.name, ...pick(chat) });
   }
-  if (config.slack) {
-    const { createSlackAdapter } = await import('../slack/slack-adapter.js');
-    const slack = createSlackAdapter(config.slack, commandDeps, log);
-    notifiers.set('slack', slack.notifier);
-    chats.push({ platform: 'slack', ...pick(slack) });
-  }
-  notifiers.set('console', createConsoleNotifier(options.out));
+  notifiers.set(consolePlatform.name, createConsoleNotifier(options.out));
 
   await loadCatalogueOnFirstStart(commandDeps, config.sourcesFile, () =>
     loadCatalogue(config.sourcesFile, {
@@ -109,11 +106,11 @@ export async function createApp(
   // With no chat platform configured, alerts go to the console (design.md's embedded default).
   if (
     chats.length === 0 &&
-    !(await store.getChannel({ platform: 'console', channelId: CONSOLE_CHANNEL_ID }))
+    !(await store.getChannel({ platform: consolePlatform.name, channelId: CONSOLE_CHANNEL_ID }))
   ) {
     await store.saveChannel(
       {
-        platform: 'console',
+        platform: consolePlatform.name,
         channelId: CONSOLE_CHANNEL_ID,
         topics: knownTopics(),
         sources: [],
@@ -128,7 +125,7 @@ export async function createApp(
     const watched = new Set((await store.listWatches()).map((watch) => channelKey(watch.channel)));
     for (const channel of await store.listChannels()) {
       if (channel.topics.length === 0 && !watched.has(channelKey(channel))) continue;
-      await notifiers.get(channel.platform)?.sendReply(channel.channelId, reply);
+      await notifiers.get(channel.platform)?.send(channel.channelId, replyCard(reply, 'notice'));
     }
   };
   const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce };

@@ -56,6 +56,8 @@ const SEARCH_MAX = 200;
 
 async function loadConfig(): Promise<Readonly<Config>> {
   loadDotEnv();
+  // The platforms declare their own variables: registered before the environment is read.
+  (await import('./platforms.js')).registerBuiltInPlatforms();
   const config = (await import('../../src/config/load-config.js')).loadConfig();
   if (config.aliasFiles.length > 0) {
     // Before any text is analysed: index keys and query keys must come from the same table.

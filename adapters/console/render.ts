@@ -1,43 +1,65 @@
-/** Alerts and replies as plain terminal text. Pure. */
-import type { Alert } from '../../src/alerts/alert.js';
-import { MARK_END, MARK_START, type Reply } from '../../src/commands/reply.js';
+/** Cards as plain terminal text: feed text cleaned (no control or bidi characters), marks as [brackets]. Pure. */
+import { type Card, type CardBlock, type CardField, MARK_END, MARK_START } from '../../src/cards/card.js';
+import { httpUrl } from '../../src/cards/card-url.js';
+import { cleanText, shortLine } from '../../src/cards/clean-text.js';
 
-/** Control characters (other than newline/tab) would let a feed move the cursor or clear the screen. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const MAX_LINE = 2000;
 
-function plain(text: string): string {
-  return text.replace(CONTROL, '');
-}
+const line = (text: string) => shortLine(text, MAX_LINE);
 
 function marks(text: string): string {
-  return plain(text).replaceAll(MARK_START, '[').replaceAll(MARK_END, ']');
+  return cleanText(text).replaceAll(MARK_START, '[').replaceAll(MARK_END, ']');
 }
 
-export function renderAlert(alert: Alert): string {
-  const lines = [
-    `● ${plain(alert.title) || '(untitled)'}`,
-    `  ${plain(alert.sourceName)} · ${alert.publishedAt.slice(0, 16).replace('T', ' ')} · ${alert.labels.join(', ')} · item ${alert.itemId}`,
-  ];
-  if (alert.matchedTerms.length > 0) lines.push(`  matched: ${alert.matchedTerms.map(plain).join(', ')}`);
-  if (alert.snippet) lines.push(`  ${plain(alert.snippet)}`);
-  if (alert.alsoReportedBy.length > 0)
-    lines.push(`  also reported by: ${alert.alsoReportedBy.map(plain).join(', ')}`);
-  if (alert.url) lines.push(`  ${plain(alert.url)}`);
-  return `${lines.join('\n')}\n`;
+function date(iso: string, withTime: boolean): string {
+  return line(withTime ? iso.slice(0, 16).replace('T', ' ') : iso.slice(0, 10));
 }
 
-export function renderReply(reply: Reply): string {
-  const lines: string[] = [];
-  if (reply.title) lines.push(plain(reply.title));
-  for (const line of reply.lines) lines.push(marks(line));
-  for (const item of reply.items ?? []) {
-    lines.push(
-      `#${item.id}  ${plain(item.title) || '(untitled)'}`,
-      `     ${plain(item.source)} · ${item.publishedAt.slice(0, 10)}${item.labels.length ? ` · ${item.labels.join(', ')}` : ''}`,
-    );
-    if (item.snippet) lines.push(`     ${marks(item.snippet)}`);
-    if (item.url) lines.push(`     ${plain(item.url)}`);
+function field(value: CardField): string {
+  let text: string;
+  if (value.kind === 'date') return date(value.iso, value.withTime);
+  if (value.kind === 'ref') return line(value.text);
+  if (value.kind === 'list') {
+    const shown = value.values.slice(0, value.max).map(line);
+    const more = value.values.length - shown.length;
+    text = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+  } else text = line(value.text);
+  const label = value.label ? `${value.label.charAt(0).toLowerCase()}${value.label.slice(1)}: ` : '';
+  return `${label}${text}`;
+}
+
+/** The lines of some blocks; `indent` goes before every line but a leading title's. */
+function blockLines(blocks: readonly CardBlock[], indent: string, bullet: string): string[] {
+  const out: string[] = [];
+  let url: string | null = null;
+  for (const block of blocks) {
+    if (block.type === 'title') {
+      const title = line(block.text) || '(untitled)';
+      out.push(block.ref ? `${line(block.ref)}  ${title}` : `${bullet}${title}`);
+      url = httpUrl(block.url) ?? url;
+    } else if (block.type === 'fields') {
+      const values = block.fields.map(field).filter(Boolean);
+      if (block.layout === 'inline') out.push(`${indent}${values.join(' · ')}`);
+      else out.push(...values.map((value) => `${indent}${value}`));
+    } else if (block.type === 'text') {
+      for (const part of marks(block.text).split('\n')) out.push(`${indent}${part}`);
+    } else if (block.type === 'links') {
+      for (const link of block.links) {
+        const href = httpUrl(link.url);
+        if (href) out.push(`${indent}${line(link.label)}: ${href}`);
+      }
+    } else if (block.type === 'image') {
+      out.push(`${indent}[image: ${line(block.alt)}]`);
+    } else if (block.type === 'entry') {
+      out.push(...blockLines(block.blocks, `${indent}     `, ''));
+    }
+    // Buttons need a chat to press them in; the console has none.
   }
-  return `${lines.join('\n')}\n`;
+  if (url) out.push(`${indent}${url}`);
+  return out;
+}
+
+export function renderCard(card: Card): string {
+  const alert = card.kind === 'alert';
+  return `${blockLines(card.blocks, alert ? '  ' : '', alert ? '● ' : '').join('\n')}\n`;
 }

@@ -1,11 +1,11 @@
 /** The bolt App built from SlackConfig: HTTP through vigil's own server (a route), or Socket Mode. */
 import { App, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config/config.js';
 import { ConfigError, describeError, PlatformUnreachableError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
 import type { RouteHandler } from '../http/server.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createEventsRoute } from './events-route.js';
+import type { SlackConfig } from './settings.js';
 
 export type SlackWebClient = App['client'];
 

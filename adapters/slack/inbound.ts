@@ -2,11 +2,11 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { CommandDeps, CommandRequest } from '../../src/commands/command.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
-import type { Reply } from '../../src/commands/reply.js';
+import { type Reply, replyCard } from '../../src/commands/reply.js';
 import { describeError } from '../../src/errors.js';
 import type { Clock, Logger } from '../../src/ports.js';
 import type { SlackWebClient } from './client.js';
-import { BUTTON_ACTION_PREFIX, renderReply, SLACK_LIMITS, type SlackResponse } from './render.js';
+import { BUTTON_ACTION_PREFIX, renderCard, SLACK_LIMITS, type SlackResponse } from './render.js';
 
 /** The flag that makes a lookup visible to the whole channel instead of only to the asker. */
 export const SHARE_FLAG = '--share';
@@ -46,7 +46,7 @@ export function splitShare(text: string): { text: string; share: boolean } {
  * carry the flag so the next page is shared too.
  */
 export function toSlackResponse(reply: Reply, share: boolean): SlackResponse {
-  const message = renderReply(reply);
+  const message = renderCard(replyCard(reply));
   const inChannel = (share || reply.public === true) && !reply.isError;
   const blocks = message.blocks.map((block) => {
     if (!share || !inChannel || block.type !== 'actions') return block;

@@ -1,10 +1,10 @@
 /** The Slack Notifier: alerts and replies via chat.postMessage, Slack's refusals mapped to vigil's errors. */
-import type { Alert } from '../../src/alerts/alert.js';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Card } from '../../src/cards/card.js';
 import { PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
 import type { Logger, Notifier, SentMessage } from '../../src/ports.js';
 import type { SlackWebClient } from './client.js';
-import { renderAlert, renderReply, type SlackMessage } from './render.js';
+import { slackPlatform } from './platform.js';
+import { renderCard, type SlackMessage } from './render.js';
 
 /**
  * Refusals that another attempt cannot fix (slack-api-ref chat.postMessage), with what the operator
@@ -90,8 +90,7 @@ export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifi
     }
   }
   return {
-    platform: 'slack',
-    sendAlert: (channelId: string, alert: Alert) => post(channelId, renderAlert(alert)),
-    sendReply: (channelId: string, reply: Reply) => post(channelId, renderReply(reply)),
+    platform: slackPlatform.name,
+    send: (channelId: string, card: Card) => post(channelId, renderCard(card)),
   };
 }

@@ -1,6 +1,10 @@
-/** Replies and alerts as Slack Block Kit messages (mrkdwn, feed text escaped, within Slack's limits). Pure. */
-import type { Alert } from '../../src/alerts/alert.js';
-import { MARK_END, MARK_START, type Reply, type ReplyItem } from '../../src/commands/reply.js';
+/** Cards as Slack Block Kit messages (mrkdwn, feed text cleaned and escaped, within Slack's limits). Pure. */
+import { type Card, type CardBlock, type CardField, MARK_END, MARK_START } from '../../src/cards/card.js';
+import { httpUrl } from '../../src/cards/card-url.js';
+import { cleanText, oneLine, precut, shortLine, truncate, withoutMarks } from '../../src/cards/clean-text.js';
+import { slackPlatform } from './platform.js';
+
+export { truncate };
 
 export interface MrkdwnText {
   type: 'mrkdwn';
@@ -62,7 +66,7 @@ export const SLACK_LIMITS = {
   actionsElements: 25,
   buttonText: 75,
   buttonValue: 2000,
-  messageChars: 12_000,
+  messageChars: slackPlatform.limits.messageChars,
   fallbackText: 3000,
 } as const;
 
@@ -74,11 +78,6 @@ const SNIPPET_CHARS = 700;
 const META_CHARS = 200;
 const URL_CHARS = 2000;
 
-// C0/C1 controls (newline and tab kept where wanted) and bidi embeddings/overrides/isolates/marks: a
-// feed must not be able to reorder the text around it ("Trojan Source", CVE-2021-42574).
-const CONTROL_RANGES = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
-const BIDI_CONTROLS = '\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
-const CONTROLS = new RegExp(`[${CONTROL_RANGES}${BIDI_CONTROLS}]`, 'g');
 const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
 
 /**
@@ -106,28 +105,6 @@ export function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** Bounds the work on huge input before cleaning it (cleaning only shrinks text). */
-function precut(text: string, max: number): string {
-  if (text.length <= max * 4) return text;
-  const cut = text.slice(0, max * 4);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
-/** Removes control characters and collapses whitespace to single spaces: one line of feed text. */
-function oneLine(text: string): string {
-  return text.replace(CONTROLS, '').replace(MARKS, '').replace(/\s+/g, ' ').trim();
-}
-
-/** Cuts plain (unescaped) text to `max` UTF-16 units with an ellipsis, never inside a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max - 1;
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut--;
-  // A dangling zero-width joiner or variation selector would glue the ellipsis onto an emoji.
-  return `${text.slice(0, cut).replace(/[\u200D\uFE0E\uFE0F]+$/, '')}…`;
-}
-
 /** Cuts already-escaped mrkdwn to `max`, backing off so no entity (`&amp;`) or `<…>` sequence is split. */
 function clipMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -141,9 +118,9 @@ function clipMrkdwn(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-/** One line of feed text, made safe to place in mrkdwn. */
+/** One line of feed text, cleaned (src/cards/clean-text.ts) and made safe to place in mrkdwn. */
 function safe(text: string, max: number): string {
-  return escapeMrkdwn(literalText(truncate(oneLine(precut(text, max)), max)));
+  return escapeMrkdwn(literalText(shortLine(text, max)));
 }
 
 /**
@@ -151,7 +128,7 @@ function safe(text: string, max: number): string {
  * boundaries, so a mark inside a word (a stem match: `sanction` in `sanctions`) widens to the whole word.
  */
 export function renderSnippet(snippet: string, max: number = SNIPPET_CHARS): string {
-  let text = precut(snippet, max).replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+  let text = oneLine(cleanText(precut(snippet, max)));
   text = text.replace(
     new RegExp(`([\\p{L}\\p{N}]*)${MARK_START}([^${MARK_END}]*)${MARK_END}([\\p{L}\\p{N}]*)`, 'gu'),
     (_match, before: string, inside: string, after: string) => {
@@ -175,23 +152,15 @@ export function renderSnippet(snippet: string, max: number = SNIPPET_CHARS): str
  * are encoded wherever they survive, and `&` is escaped like any other text.
  */
 export function slackUrl(url: string | null): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  parsed.username = '';
-  parsed.password = '';
-  const href = parsed.href
+  const href = httpUrl(url);
+  if (href === null) return null;
+  const encoded = href
     .replaceAll('|', '%7C')
     .replaceAll('<', '%3C')
     .replaceAll('>', '%3E')
     .replaceAll(' ', '%20')
     .replaceAll('&', '&amp;');
-  return href.length <= URL_CHARS ? href : null;
+  return encoded.length <= URL_CHARS ? encoded : null;
 }
 
 /** `<url|label>` when the URL is http(s), else the escaped label alone. */
@@ -241,40 +210,6 @@ function titleOf(title: string): string {
   return safe(title, TITLE_CHARS) || '(untitled)';
 }
 
-export function renderAlert(alert: Alert): SlackMessage {
-  const title = titleOf(alert.title);
-  const meta = [
-    `*${safe(alert.sourceName, META_CHARS) || 'unknown outlet'}*`,
-    slackDate(alert.publishedAt, true),
-    alert.labels.length > 0 ? list(alert.labels, 40, 10) : '',
-    `item ${alert.itemId}`,
-  ].filter(Boolean);
-  const blocks: SlackBlock[] = [section(`*${link(alert.url, title)}*`), context([meta.join(' · ')])];
-  const snippet = renderSnippet(alert.snippet);
-  if (snippet) blocks.push(section(snippet));
-  const details: string[] = [];
-  if (alert.matchedTerms.length > 0) details.push(`Matched: ${list(alert.matchedTerms, 60, 15)}`);
-  if (alert.alsoReportedBy.length > 0)
-    details.push(`Also reported by: ${list(alert.alsoReportedBy, 80, 10)}`);
-  if (alert.reason) details.push(`Why: ${safe(alert.reason, META_CHARS)}`);
-  if (details.length > 0) blocks.push(context(details));
-  const outlet = safe(alert.sourceName, META_CHARS);
-  return { text: truncate(outlet ? `${title} (${outlet})` : title, SLACK_LIMITS.fallbackText), blocks };
-}
-
-function itemText(item: ReplyItem): string {
-  const meta = [
-    `#${item.id}`,
-    `_${safe(item.source, META_CHARS) || 'unknown outlet'}_`,
-    slackDate(item.publishedAt, false),
-    item.labels.length > 0 ? list(item.labels, 40, 10) : '',
-  ].filter(Boolean);
-  const lines = [`*${link(item.url, titleOf(item.title))}*`, meta.join(' · ')];
-  const snippet = renderSnippet(item.snippet);
-  if (snippet) lines.push(snippet);
-  return lines.join('\n');
-}
-
 /** `rendered` with one space where `raw` began or ended with whitespace (renderSnippet trims). */
 function withEdgeSpaces(raw: string, rendered: string): string {
   if (rendered === '') return /\s/.test(raw) ? ' ' : '';
@@ -293,7 +228,7 @@ function lineText(line: string): string {
         .split(/`([^`\n]+)`/)
         .map((piece, index) =>
           index % 2 === 1
-            ? `\`${escapeMrkdwn(piece.replace(CONTROLS, '').replace(MARKS, ''))}\``
+            ? `\`${escapeMrkdwn(withoutMarks(cleanText(piece)))}\``
             : withEdgeSpaces(piece, renderSnippet(piece, SLACK_LIMITS.sectionText)),
         )
         .join('')
@@ -318,14 +253,48 @@ function packLines(lines: string[]): string[] {
   return sections;
 }
 
-export function renderReply(reply: Reply): SlackMessage {
-  const texts: string[] = [];
-  const title = reply.title ? safe(reply.title, TITLE_CHARS) : '';
-  const lines = reply.lines.map(lineText).filter(Boolean);
-  if (reply.isError && lines.length > 0) lines[0] = `:warning: ${lines[0]}`;
-  texts.push(...packLines([title ? `*${title}*` : '', ...lines]));
+function fieldText(field: CardField): string {
+  if (field.kind === 'date') return slackDate(field.iso, field.withTime);
+  if (field.kind === 'ref') return safe(field.text, META_CHARS);
+  let text: string;
+  if (field.kind === 'list') text = list(field.values, field.label ? 60 : 40, field.max);
+  else {
+    text = safe(field.text, META_CHARS);
+    if (text && field.style === 'strong') text = `*${text}*`;
+    if (text && field.style === 'em') text = `_${text}_`;
+  }
+  return field.label && text ? `${safe(field.label, META_CHARS)}: ${text}` : text;
+}
 
-  const buttons = (reply.buttons ?? [])
+function titleText(block: Extract<CardBlock, { type: 'title' }>): string {
+  const title = `*${link(block.url, titleOf(block.text))}*`;
+  return block.ref ? `${safe(block.ref, META_CHARS)} ${title}` : title;
+}
+
+/** An entry (a search hit, an item of a digest) as the lines of one section. */
+function entryText(blocks: readonly CardBlock[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'title') lines.push(titleText(block));
+    else if (block.type === 'fields') {
+      const values = block.fields.map(fieldText).filter(Boolean);
+      lines.push(...(block.layout === 'inline' ? [values.join(' · ')] : values));
+    } else if (block.type === 'text') {
+      const text = block.quote ? renderSnippet(block.text) : lineText(block.text);
+      if (text) lines.push(text);
+    } else if (block.type === 'links') lines.push(...block.links.map(linkText));
+    else if (block.type === 'image') lines.push(`_${safe(block.alt, META_CHARS)}_`);
+  }
+  return lines.join('\n');
+}
+
+function linkText(target: { label: string; url: string }): string {
+  return link(target.url, safe(target.label, TITLE_CHARS) || 'link');
+}
+
+function buttonElements(card: Card): ButtonElement[] {
+  return card.blocks
+    .flatMap((block) => (block.type === 'buttons' ? block.buttons : []))
     .filter((button) => button.command.length > 0 && button.command.length <= SLACK_LIMITS.buttonValue)
     .slice(0, SLACK_LIMITS.actionsElements)
     .map(
@@ -334,41 +303,88 @@ export function renderReply(reply: Reply): SlackMessage {
         action_id: `${BUTTON_ACTION_PREFIX}${index}`,
         text: {
           type: 'plain_text',
-          text: truncate(oneLine(button.label), SLACK_LIMITS.buttonText) || 'more',
+          text: shortLine(button.label, SLACK_LIMITS.buttonText) || 'more',
           emoji: true,
         },
         value: button.command,
       }),
     );
+}
 
+/**
+ * A card as one message: titles and our wording packed into as few sections as fit, fields as
+ * context, excerpts and entries as sections, buttons as one actions block; past the block or size
+ * budget, entries are counted as "not shown".
+ */
+export function renderCard(card: Card): SlackMessage {
+  const buttons = buttonElements(card);
   // Leave room for the actions block and a "not shown" note.
-  const maxSections = SLACK_LIMITS.blocks - (buttons.length > 0 ? 1 : 0) - 1;
+  const maxBlocks = SLACK_LIMITS.blocks - (buttons.length > 0 ? 1 : 0) - 1;
   const blocks: SlackBlock[] = [];
   let used = 0;
-  const add = (text: string): boolean => {
-    if (blocks.length >= maxSections || used + text.length > SLACK_LIMITS.messageChars) return false;
-    const block = section(text);
+  let full = false;
+  const add = (block: SlackBlock, size: number): boolean => {
+    if (full || blocks.length >= maxBlocks || used + size > SLACK_LIMITS.messageChars) {
+      full = true;
+      return false;
+    }
     blocks.push(block);
-    used += block.text.text.length;
+    used += size;
     return true;
   };
-  for (const text of texts) if (!add(text)) break;
-  const items = reply.items ?? [];
-  let shown = 0;
-  for (const item of items) {
-    if (!add(itemText(item))) break;
-    shown++;
+  const addSection = (text: string) => {
+    const block = section(text);
+    return add(block, block.text.text.length);
+  };
+  let pending: string[] = [];
+  const flush = () => {
+    for (const text of packLines(pending)) addSection(text);
+    pending = [];
+  };
+  let warned = !card.isError;
+  let unshown = 0;
+  for (const block of card.blocks) {
+    if (block.type === 'title') pending.push(titleText(block));
+    else if (block.type === 'links') pending.push(...block.links.map(linkText));
+    else if (block.type === 'text' && !block.quote) {
+      let text = lineText(block.text);
+      if (text && !warned) {
+        text = `:warning: ${text}`;
+        warned = true;
+      }
+      pending.push(text);
+    } else if (block.type === 'text') {
+      flush();
+      const snippet = renderSnippet(block.text);
+      if (snippet) addSection(snippet);
+    } else if (block.type === 'fields' || block.type === 'image') {
+      flush();
+      const texts =
+        block.type === 'image'
+          ? [`_${safe(block.alt, META_CHARS)}_`]
+          : block.layout === 'inline'
+            ? [block.fields.map(fieldText).filter(Boolean).join(' · ')]
+            : block.fields.map(fieldText);
+      const element = context(texts);
+      if (element.elements.length > 0)
+        add(
+          element,
+          element.elements.reduce((sum, item) => sum + item.text.length, 0),
+        );
+    } else if (block.type === 'entry') {
+      flush();
+      if (!addSection(entryText(block.blocks))) unshown++;
+    }
   }
-  if (shown < items.length) blocks.push(context([`${items.length - shown} more not shown`]));
+  flush();
+  if (unshown > 0) blocks.push(context([`${unshown} more not shown`]));
   if (blocks.length === 0)
-    blocks.push(section(reply.isError ? ':warning: Something went wrong.' : 'Nothing to show.'));
+    blocks.push(section(card.isError ? ':warning: Something went wrong.' : 'Nothing to show.'));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
 
+  const summary =
+    card.kind === 'alert' ? safe(card.summary, SLACK_LIMITS.fallbackText) : lineText(card.summary);
   const firstBlock = blocks[0];
-  const fallback =
-    title ||
-    lines[0] ||
-    (items[0] ? titleOf(items[0].title) : '') ||
-    (firstBlock?.type === 'section' ? firstBlock.text.text : 'vigil');
+  const fallback = summary || (firstBlock?.type === 'section' ? firstBlock.text.text : 'vigil');
   return { text: clipMrkdwn(fallback, SLACK_LIMITS.fallbackText), blocks };
 }

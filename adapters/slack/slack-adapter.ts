@@ -1,11 +1,11 @@
 /** The Slack adapter as the composition root uses it: a notifier, an HTTP route, start and stop. */
 import type { CommandDeps } from '../../src/commands/command.js';
-import type { SlackConfig } from '../../src/config/config.js';
 import type { Logger, Notifier } from '../../src/ports.js';
 import type { RouteHandler } from '../http/server.js';
 import { createSlackClient } from './client.js';
 import { registerInbound } from './inbound.js';
 import { createSlackNotifier } from './notifier.js';
+import type { SlackConfig } from './settings.js';
 
 export interface SlackAdapter {
   /** Posts alerts and replies; usable without start() (worker processes need only this). */

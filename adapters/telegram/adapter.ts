@@ -2,13 +2,13 @@
 import type { Telegraf } from 'telegraf';
 import type { CommandDeps } from '../../src/commands/command.js';
 import { moveChannel } from '../../src/commands/move-channel.js';
-import type { TelegramConfig } from '../../src/config/config.js';
 import type { Logger } from '../../src/ports.js';
 import { createCallbackStore } from './callback-data.js';
 import { createTelegramBot } from './client.js';
 import { registerInbound } from './inbound.js';
 import { type RunningTelegram, startTelegram, type WebhookRoute } from './launch.js';
 import { createTelegramNotifier, type TelegramSender } from './notifier.js';
+import type { TelegramConfig } from './settings.js';
 
 export interface TelegramAdapter {
   /** Sends alerts and replies; usable without start() (worker processes need only this). */

@@ -1,6 +1,6 @@
 /** The telegraf bot built from the Telegram config slice, and the commands it registers. */
 import { Telegraf } from 'telegraf';
-import type { TelegramConfig } from '../../src/config/config.js';
+import type { TelegramConfig } from './settings.js';
 
 /** The updates vigil reads: commands in groups and private chats, channel posts, button presses. */
 export const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;

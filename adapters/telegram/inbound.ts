@@ -5,12 +5,13 @@ import type { Chat, Message, User } from 'telegraf/types';
 import type { CommandDeps, CommandRequest } from '../../src/commands/command.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
 import { moveChannel } from '../../src/commands/move-channel.js';
+import { replyCard } from '../../src/commands/reply.js';
 import { PlatformRateLimitError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
 import { boundedDelay } from '../../src/time/bounded-delay.js';
 import type { CallbackStore } from './callback-data.js';
 import type { TelegramSender } from './notifier.js';
-import { renderReply, type TelegramMessage } from './render.js';
+import { renderCard, type TelegramMessage } from './render.js';
 
 const ADMIN_CACHE_MS = 60_000;
 const ADMIN_CACHE_MAX = 5000;
@@ -137,7 +138,11 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
       'telegram command',
     );
     const answer = await handleCommand(request(message.chat, from, senderChat, text), deps);
-    await reply(message.chat.id, renderReply(answer, { callbackData: callbacks.encode }), message.message_id);
+    await reply(
+      message.chat.id,
+      renderCard(replyCard(answer), { callbackData: callbacks.encode }),
+      message.message_id,
+    );
   }
 
   async function migrate(fromChatId: string, toChatId: string): Promise<void> {
@@ -163,7 +168,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
     }
     try {
       const answer = await handleCommand(request(chat, query.from, undefined, command), deps);
-      await reply(chat.id, renderReply(answer, { callbackData: callbacks.encode }));
+      await reply(chat.id, renderCard(replyCard(answer), { callbackData: callbacks.encode }));
     } finally {
       // Unanswered, the client keeps a progress spinner on the button.
       await ctx

@@ -2,11 +2,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import { type Telegraf, TelegramError } from 'telegraf';
-import type { TelegramConfig } from '../../src/config/config.js';
 import { ConfigError, describeError, PlatformUnreachableError } from '../../src/errors.js';
 import type { Logger } from '../../src/ports.js';
 import { BodyTooLargeError, readBody } from '../http/read-body.js';
 import { ALLOWED_UPDATES, BOT_COMMANDS } from './client.js';
+import type { TelegramConfig } from './settings.js';
 
 /** An HTTP route the app's server mounts; false when the request is not for it. */
 export type WebhookRoute = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean>;

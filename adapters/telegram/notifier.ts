@@ -2,12 +2,12 @@
 
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
-import type { Alert } from '../../src/alerts/alert.js';
-import type { Reply } from '../../src/commands/reply.js';
+import type { Card } from '../../src/cards/card.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
 import { type Logger, type Notifier, type SentMessage, systemClock } from '../../src/ports.js';
 import { createSendPace, type Pace } from '../../src/time/send-pace.js';
-import { renderAlert, renderReply, type TelegramMessage } from './render.js';
+import { telegramPlatform } from './platform.js';
+import { renderCard, type TelegramMessage } from './render.js';
 
 /**
  * The group became a supergroup and the retry to its new id did not go through either. Carries the
@@ -146,10 +146,9 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
   }
 
   return {
-    platform: 'telegram',
+    platform: telegramPlatform.name,
     sendMessages,
-    sendAlert: (chatId: string, alert: Alert) => sendMessages(chatId, renderAlert(alert)),
-    sendReply: (chatId: string, reply: Reply) =>
-      sendMessages(chatId, renderReply(reply, { callbackData: options.callbackData })),
+    send: (chatId: string, card: Card) =>
+      sendMessages(chatId, renderCard(card, { callbackData: options.callbackData })),
   };
 }

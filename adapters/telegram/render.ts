@@ -1,13 +1,15 @@
-/** Reply and Alert → Telegram HTML messages: every feed string escaped, split under 4,096, buttons as a keyboard. Pure. */
-import type { Alert } from '../../src/alerts/alert.js';
-import { MARK_END, MARK_START, type Reply, type ReplyItem } from '../../src/commands/reply.js';
+/** Cards → Telegram HTML messages: every feed string cleaned and escaped, split under 4,096, buttons as a keyboard. Pure. */
+import type { Card, CardBlock, CardButton, CardField } from '../../src/cards/card.js';
+import { httpUrl } from '../../src/cards/card-url.js';
+import { cleanText, markedRuns, oneLine, precut, shortLine, truncate } from '../../src/cards/clean-text.js';
+import { telegramPlatform } from './platform.js';
 
 /** Telegram's limit is 4,096 characters after entity parsing; we cap the raw HTML, which is never shorter. */
-export const MAX_MESSAGE_LENGTH = 4096;
+export const MAX_MESSAGE_LENGTH = telegramPlatform.limits.messageChars;
 const MAX_TITLE = 300;
 const MAX_SNIPPET = 500;
-const MAX_LIST = 20;
-const MAX_URL = 1024;
+const MAX_VALUE = 80;
+const MAX_BUTTONS = 8;
 
 export interface InlineButton {
   text: string;
@@ -22,90 +24,117 @@ export interface TelegramMessage {
   reply_markup?: { inline_keyboard: InlineButton[][] };
 }
 
-export interface RenderReplyOptions {
+export interface RenderOptions {
   /** Turns a button's command into callback_data (1–64 bytes); without it buttons are left out. */
   callbackData?: (command: string) => string;
 }
 
-const CONTROL = /(?![\n\t])\p{Cc}/gu;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escapes the three characters Telegram HTML reserves, and `"` for attribute values. */
+/** Escapes the three characters Telegram HTML reserves, and `"` for attribute values: the one escape for this format. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-// Bidi embeddings, overrides, isolates and marks: a feed must not reorder the text around it
-// ("Trojan Source", CVE-2021-42574), so they are removed, as the Slack and console renderers do.
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** One line of feed text, cleaned, cut and escaped. */
+const field = (text: string, max = MAX_TITLE) => escapeHtml(shortLine(text, max));
 
-/** Control characters and bidi controls are dropped, broken surrogates replaced (Telegram refuses invalid UTF-8). */
-export function cleanText(text: string): string {
-  return text.replace(CONTROL, '').replace(BIDI, '').replace(LONE_SURROGATE, '\uFFFD');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
-}
-
-function cut(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max).join('').trimEnd()}…`;
-}
-
-/** Plain feed text → escaped HTML, matched-word markers (if any) as balanced bold. */
+/** Feed text → escaped HTML with matched words in bold. */
 function withMarks(text: string): string {
-  let open = false;
-  let out = '';
-  for (const part of cleanText(text).split(/([\uE000\uE001])/)) {
-    if (part === MARK_START) {
-      if (!open) out += '<b>';
-      open = true;
-    } else if (part === MARK_END) {
-      if (open) out += '</b>';
-      open = false;
-    } else {
-      out += escapeHtml(part);
-    }
-  }
-  return open ? `${out}</b>` : out;
-}
-
-const field = (text: string, max = MAX_TITLE) => escapeHtml(cleanText(cut(oneLine(text), max)));
-
-function safeUrl(url: string | null): string | null {
-  if (url === null || url.length > MAX_URL) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return markedRuns(cleanText(text))
+    .map((run) => (run.marked ? `<b>${escapeHtml(run.text)}</b>` : escapeHtml(run.text)))
+    .join('');
 }
 
 function link(url: string | null, label: string): string {
-  const href = safeUrl(url);
+  const href = httpUrl(url);
   return href === null ? label : `<a href="${escapeHtml(href)}">${label}</a>`;
 }
 
-function formatDate(iso: string): string {
+function formatDate(iso: string, withTime: boolean): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? field(iso, 40)
-    : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  if (Number.isNaN(date.getTime())) return field(iso, 40);
+  const utc = date.toISOString();
+  return withTime ? `${utc.slice(0, 16).replace('T', ' ')} UTC` : utc.slice(0, 10);
 }
 
-function list(values: readonly string[], max = MAX_LIST): string {
-  const shown = values.slice(0, max).map((value) => field(value, 80));
-  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ');
+function value(item: CardField): string {
+  if (item.kind === 'date') return formatDate(item.iso, item.withTime);
+  if (item.kind === 'ref') return field(item.text);
+  let text: string;
+  if (item.kind === 'list') {
+    const shown = item.values.slice(0, item.max).map((entry) => field(entry, MAX_VALUE));
+    const more = item.values.length - shown.length;
+    text = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+  } else {
+    const plain = field(item.text);
+    text = item.style === 'strong' ? `<b>${plain}</b>` : item.style === 'em' ? `<i>${plain}</i>` : plain;
+  }
+  return item.label ? `${field(item.label)}: ${text}` : text;
 }
 
-/** A reply line: `code` spans (command names, ids in our wording) as <code>, the rest with marks. */
+/** Our wording: `code` spans (command names, ids) as <code>, the rest with marks. */
 function renderLine(line: string): string {
   return line
     .split(/`([^`]+)`/)
     .map((part, index) => (index % 2 === 1 ? `<code>${escapeHtml(cleanText(part))}</code>` : withMarks(part)))
     .join('');
+}
+
+/** The HTML lines of some blocks; buttons are collected for the keyboard. */
+function blockLines(blocks: readonly CardBlock[], buttons: CardButton[]): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'title') {
+      const title = link(block.url, field(block.text) || '(untitled)');
+      lines.push(block.ref ? `<b>${field(block.ref)}</b> ${title}` : `<b>${title}</b>`);
+    } else if (block.type === 'fields') {
+      const values = block.fields.map(value).filter(Boolean);
+      if (block.layout === 'inline') lines.push(values.join(' · '));
+      else lines.push(...values);
+    } else if (block.type === 'text' && block.quote) {
+      const snippet = truncate(oneLine(precut(block.text, MAX_SNIPPET)), MAX_SNIPPET);
+      if (snippet !== '') lines.push(`<i>${withMarks(snippet)}</i>`);
+    } else if (block.type === 'text') {
+      for (const part of block.text.split(/\r?\n/)) lines.push(renderLine(part));
+    } else if (block.type === 'links') {
+      for (const target of block.links) lines.push(link(target.url, field(target.label) || 'link'));
+    } else if (block.type === 'image') {
+      lines.push(`<i>${field(block.alt)}</i>`);
+    } else if (block.type === 'buttons') {
+      buttons.push(...block.buttons);
+    } else if (block.type === 'entry') {
+      if (lines.length > 0) lines.push('');
+      lines.push(...blockLines(block.blocks, buttons));
+    }
+  }
+  return lines;
+}
+
+/** A card as one or more messages: the link preview (if any) on the first, the buttons under the last. */
+export function renderCard(card: Card, options: RenderOptions = {}): TelegramMessage[] {
+  const buttons: CardButton[] = [];
+  const preview = httpUrl(card.preview);
+  const messages = split(blockLines(card.blocks, buttons)).map(
+    (text, index): TelegramMessage => ({
+      text,
+      parse_mode: 'HTML',
+      link_preview_options:
+        preview !== null && index === 0 ? { is_disabled: false, url: preview } : { is_disabled: true },
+    }),
+  );
+  const last = messages[messages.length - 1];
+  const shown = buttons.slice(0, MAX_BUTTONS);
+  if (last && options.callbackData && shown.length > 0) {
+    const callbackData = options.callbackData;
+    last.reply_markup = {
+      inline_keyboard: [
+        shown.map((button) => ({
+          text: shortLine(button.label, 40) || 'more',
+          callback_data: callbackData(button.command),
+        })),
+      ],
+    };
+  }
+  return messages;
 }
 
 /** Our own HTML back to its text: only our tags and the four escapes can occur in it. */
@@ -118,75 +147,7 @@ function htmlToPlain(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function itemLines(item: ReplyItem): string[] {
-  const title = field(item.title) || '(untitled)';
-  const meta = [
-    field(item.source, 80),
-    formatDate(item.publishedAt),
-    ...(item.labels.length ? [list(item.labels)] : []),
-  ];
-  const lines = [`<b>#${item.id}</b> ${link(item.url, title)}`, meta.join(' · ')];
-  const snippet = cut(oneLine(item.snippet), MAX_SNIPPET);
-  if (snippet.trim() !== '') lines.push(`<i>${withMarks(snippet)}</i>`);
-  return lines;
-}
-
-/** A reply as one or more messages; the buttons go under the last one. */
-export function renderReply(reply: Reply, options: RenderReplyOptions = {}): TelegramMessage[] {
-  const blocks: string[] = [];
-  if (reply.title) blocks.push(`<b>${field(reply.title)}</b>`);
-  for (const line of reply.lines) {
-    for (const part of line.split(/\r?\n/)) blocks.push(renderLine(part));
-  }
-  for (const item of reply.items ?? []) {
-    if (blocks.length > 0) blocks.push('');
-    blocks.push(...itemLines(item));
-  }
-  const messages = split(blocks).map(
-    (text): TelegramMessage => ({ text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
-  );
-  const last = messages[messages.length - 1];
-  const buttons = (reply.buttons ?? []).slice(0, 8);
-  if (last && options.callbackData && buttons.length > 0) {
-    const callbackData = options.callbackData;
-    last.reply_markup = {
-      inline_keyboard: [
-        buttons.map((button) => ({
-          text: cut(oneLine(button.label), 40),
-          callback_data: callbackData(button.command),
-        })),
-      ],
-    };
-  }
-  return messages;
-}
-
-/** An alert is one message (long fields are shortened) with the link's preview shown. */
-export function renderAlert(alert: Alert): TelegramMessage[] {
-  const lines = [
-    `<b>${field(alert.title) || '(untitled)'}</b>`,
-    [
-      field(alert.sourceName, 80),
-      formatDate(alert.publishedAt),
-      ...(alert.labels.length ? [list(alert.labels)] : []),
-    ].join(' · '),
-  ];
-  if (alert.matchedTerms.length > 0) lines.push(`Matched: ${list(alert.matchedTerms)}`);
-  const snippet = cut(oneLine(alert.snippet), MAX_SNIPPET);
-  if (snippet.trim() !== '') lines.push(`<i>${withMarks(snippet)}</i>`);
-  const href = safeUrl(alert.url);
-  if (href !== null) lines.push(link(href, escapeHtml(cut(href, 100))));
-  if (alert.alsoReportedBy.length > 0) lines.push(`Also reported by: ${list(alert.alsoReportedBy, 10)}`);
-  lines.push(`<i>#${alert.itemId} · ${field(alert.reason, 120)}</i>`);
-  return split(lines).map((text, index) => ({
-    text,
-    parse_mode: 'HTML',
-    link_preview_options:
-      href !== null && index === 0 ? { is_disabled: false, url: href } : { is_disabled: true },
-  }));
-}
-
-/** Joins blocks into messages on line boundaries; a block too long alone is sent as escaped plain chunks. */
+/** Joins lines into messages on line boundaries; a line too long alone is sent as escaped plain chunks. */
 function split(blocks: readonly string[], limit = MAX_MESSAGE_LENGTH): string[] {
   const parts: string[] = [];
   let current = '';

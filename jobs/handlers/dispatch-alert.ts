@@ -2,8 +2,8 @@
  * Deliver one alert to one channel, once. The store's unique delivery row on (story, channel) is the
  * guard: retries, duplicate jobs and the same story from another outlet find it and send nothing.
  */
-import { buildAlert, makeSnippet } from '../../src/alerts/build-alert.js';
-import type { Reply, ReplyItem } from '../../src/commands/reply.js';
+import { alertCard, buildAlert, makeSnippet } from '../../src/alerts/build-alert.js';
+import { type Reply, type ReplyItem, replyCard } from '../../src/commands/reply.js';
 import type { AuditLog } from '../../src/corpus/audit-log.js';
 import type { ChannelSettings } from '../../src/corpus/channel-settings.js';
 import type { DeliveryOutbox } from '../../src/corpus/delivery-outbox.js';
@@ -118,7 +118,7 @@ export async function dispatchAlert(payload: DeliverPayload, deps: DeliverDeps):
     reason: payload.reason,
     watchTerms: payload.matchedTerms ?? [],
   });
-  return send([storyId], payload, deps, () => notifier.sendAlert(payload.channel.channelId, alert));
+  return send([storyId], payload, deps, () => notifier.send(payload.channel.channelId, alertCard(alert)));
 }
 
 /** The overflow of a burst as one message listing the items (folded by src/alerts/fold-burst.ts). */
@@ -153,5 +153,7 @@ async function dispatchDigest(
     items,
     public: true,
   };
-  return send(storyIds, payload, deps, () => notifier.sendReply(payload.channel.channelId, reply));
+  return send(storyIds, payload, deps, () =>
+    notifier.send(payload.channel.channelId, replyCard(reply, 'digest')),
+  );
 }

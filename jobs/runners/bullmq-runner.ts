@@ -4,10 +4,11 @@ import { type Job, Queue, RateLimitError, UnrecoverableError, Worker, type Worke
 import { Redis } from 'ioredis';
 import type { Source } from '../../src/corpus/corpus-store.js';
 import { describeError, PermanentError, PlatformRateLimitError } from '../../src/errors.js';
+import { platformNames } from '../../src/platforms/registry.js';
 import type { Logger } from '../../src/ports.js';
 import { boundedDelay } from '../../src/time/bounded-delay.js';
 import {
-  DeliverPayload,
+  type DeliverPayload,
   deliverJobId,
   JOB_SCHEMAS,
   type JobContext,
@@ -59,12 +60,10 @@ export interface BullmqRunner extends JobRunner {
   queues(): readonly Queue[];
 }
 
-type Platform = DeliverPayload['channel']['platform'];
 type AnyJob = { name: 'poll'; payload: PollPayload } | { name: 'deliver'; payload: DeliverPayload };
 
-const PLATFORMS: readonly Platform[] = DeliverPayload.shape.channel.shape.platform.options;
 const POLL_QUEUE = 'vigil-poll';
-const deliverQueueName = (platform: Platform) => `vigil-deliver-${platform}`;
+const deliverQueueName = (platform: string) => `vigil-deliver-${platform}`;
 /** A poll's manual job id and its scheduler id. BullMQ forbids ':' in custom ids. */
 const pollId = (sourceId: string) => `poll-${sourceId.replace(/:/g, '_')}`;
 
@@ -120,8 +119,10 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
     : null;
 
   const pollQueue = new Queue(POLL_QUEUE, { connection: producer, prefix });
+  // One delivery queue per platform registered when the runner is made (the composition root
+  // registers them first).
   const deliverQueues = new Map(
-    PLATFORMS.map((platform) => [
+    platformNames().map((platform) => [
       platform,
       new Queue(deliverQueueName(platform), { connection: producer, prefix }),
     ]),
@@ -161,7 +162,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
   };
 
   function deliverQueueOf(platform: string): Queue {
-    const queue = deliverQueues.get(platform as Platform);
+    const queue = deliverQueues.get(platform);
     if (!queue) throw new PermanentError(`no delivery queue for platform ${platform}`);
     return queue;
   }

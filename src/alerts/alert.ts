@@ -1,4 +1,4 @@
-/** The platform-neutral alert model that every adapter renders. */
+/** The platform-neutral alert: what fired, where and why; alertCard (build-alert.ts) makes it the card adapters render. */
 
 export interface Alert {
   itemId: number;

@@ -1,4 +1,5 @@
-/** Turns a stored item into the platform-neutral Alert every adapter renders. */
+/** Turns a stored item into the platform-neutral Alert, and an Alert into the card adapters render. */
+import type { Card, CardBlock, CardField } from '../cards/card.js';
 import type { StoredItem } from '../corpus/corpus-store.js';
 import type { Alert } from './alert.js';
 
@@ -30,5 +31,34 @@ export function buildAlert(
     snippet: makeSnippet(item.text),
     alsoReportedBy: context.alsoReportedBy.filter((name) => name !== context.sourceName),
     reason: context.reason,
+  };
+}
+
+/** The alert as a card: title and link, outlet · date · topics · id, snippet, then why it came. */
+export function alertCard(alert: Alert): Card {
+  const meta: CardField[] = [
+    { kind: 'text', text: alert.sourceName, style: 'strong' },
+    { kind: 'date', iso: alert.publishedAt, withTime: true },
+  ];
+  if (alert.labels.length > 0) meta.push({ kind: 'list', values: alert.labels, max: 10 });
+  meta.push({ kind: 'ref', text: `item ${alert.itemId}` });
+  const blocks: CardBlock[] = [
+    { type: 'title', text: alert.title, url: alert.url },
+    { type: 'fields', fields: meta, layout: 'inline' },
+  ];
+  if (alert.snippet.trim() !== '') blocks.push({ type: 'text', text: alert.snippet, quote: true });
+  const details: CardField[] = [];
+  if (alert.matchedTerms.length > 0)
+    details.push({ kind: 'list', label: 'Matched', values: alert.matchedTerms, max: 15 });
+  if (alert.alsoReportedBy.length > 0)
+    details.push({ kind: 'list', label: 'Also reported by', values: alert.alsoReportedBy, max: 10 });
+  if (alert.reason) details.push({ kind: 'text', label: 'Why', text: alert.reason });
+  if (details.length > 0) blocks.push({ type: 'fields', fields: details, layout: 'lines' });
+  return {
+    kind: 'alert',
+    blocks,
+    summary: alert.sourceName ? `${alert.title} (${alert.sourceName})` : alert.title,
+    preview: alert.url,
+    public: true,
   };
 }

@@ -1,19 +1,18 @@
 /**
  * A burst of alerts for one channel (a source publishing 30 items at once) would blow the
- * platform's budget: Telegram allows about 20 messages a minute in a group (protocols.md 1.3), after
- * which every message waits on 429s. The overflow is folded into one digest message instead of being
- * dropped or delayed for hours. Pure.
+ * platform's budget: a chat platform may allow about 20 messages a minute in a group (protocols.md
+ * 1.3), after which every message waits on 429s. The overflow is folded into one digest message
+ * instead of being dropped or delayed for hours. Pure but for the registry of platforms.
  */
-import type { ChannelRef } from '../ports.js';
+
+import { findPlatform } from '../platforms/registry.js';
 import { channelKey } from '../ports.js';
 import type { AlertTarget } from './match-alerts.js';
 
-/** Messages one burst may send to one channel, per platform; the last slot carries the digest. */
-export const BURST_BUDGET: Readonly<Record<ChannelRef['platform'], number>> = {
-  telegram: 15,
-  slack: 30,
-  console: Number.POSITIVE_INFINITY,
-};
+/** Messages one burst may send to one channel of `platform`: its declared limit; the last slot carries the digest. */
+export function burstBudget(platform: string): number {
+  return findPlatform(platform)?.limits.burstMessages ?? Number.POSITIVE_INFINITY;
+}
 
 /** A delivery: one alert, or a digest of the items past the budget (`moreItemIds`). */
 export interface FoldedTarget extends AlertTarget {
@@ -22,7 +21,7 @@ export interface FoldedTarget extends AlertTarget {
 
 export function foldBursts(
   targets: readonly AlertTarget[],
-  budget: Readonly<Record<ChannelRef['platform'], number>> = BURST_BUDGET,
+  budget: Readonly<Record<string, number>> | ((platform: string) => number) = burstBudget,
 ): FoldedTarget[] {
   const byChannel = new Map<string, AlertTarget[]>();
   for (const target of targets) {
@@ -35,7 +34,9 @@ export function foldBursts(
   for (const list of byChannel.values()) {
     const first = list[0];
     if (!first) continue;
-    const limit = budget[first.channel.platform];
+    const platform = first.channel.platform;
+    const limit =
+      typeof budget === 'function' ? budget(platform) : (budget[platform] ?? Number.POSITIVE_INFINITY);
     if (list.length <= limit) {
       folded.push(...list);
       continue;

@@ -1,7 +1,8 @@
 /** Who may change what vigil does: VIGIL_ADMINS entries, or the chat's own administrators. */
+import { findPlatform } from '../platforms/registry.js';
 import type { CommandDeps, CommandRequest } from './command.js';
 
-/** The audit-log name of the person who ran a command, e.g. `telegram:42`. */
+/** The audit-log name of the person who ran a command, e.g. `<platform>:42`. */
 export function actorOf(request: CommandRequest): string {
   return `${request.user.platform}:${request.user.id}`;
 }
@@ -25,9 +26,8 @@ export async function isAdmin(
 }
 
 /** Who can run admin commands on this platform, for refusals and help. */
-export function whoMayAdminister(platform: CommandRequest['channel']['platform']): string {
+export function whoMayAdminister(platform: string): string {
   const listed = 'people listed in VIGIL_ADMINS';
-  if (platform === 'telegram') return `this group's administrators and ${listed}`;
-  if (platform === 'slack') return `workspace admins and owners and ${listed}`;
-  return listed;
+  const chatAdmins = findPlatform(platform)?.chatAdmins;
+  return chatAdmins ? `${chatAdmins} and ${listed}` : listed;
 }

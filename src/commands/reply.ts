@@ -1,4 +1,7 @@
-/** The platform-neutral reply model that command handlers return and adapters render. */
+/** The reply model that command handlers return, and the card adapters render from it. */
+import { type Card, type CardBlock, type CardField, MARK_END, MARK_START } from '../cards/card.js';
+
+export { MARK_END, MARK_START };
 
 export interface ReplyItem {
   id: number;
@@ -7,13 +10,9 @@ export interface ReplyItem {
   source: string;
   publishedAt: string;
   labels: string[];
-  /** Snippet text; matched words are wrapped in the markers below. */
+  /** Snippet text; matched words are wrapped in MARK_START … MARK_END. */
   snippet: string;
 }
-
-/** Matched words in snippets are wrapped as MARK_START + word + MARK_END (private-use code points). */
-export const MARK_START = '\uE000';
-export const MARK_END = '\uE001';
 
 export interface ReplyButton {
   label: string;
@@ -26,8 +25,39 @@ export interface Reply {
   lines: string[];
   items?: ReplyItem[];
   buttons?: ReplyButton[];
-  /** Shown to the whole channel rather than only to the person who asked (Slack). */
+  /** Shown to the whole channel rather than only to the person who asked. */
   public?: boolean;
   /** The reply reports an error or a refusal. */
   isError?: boolean;
+}
+
+/** One item of a list: `#id` title and link, outlet · date · topics, snippet. */
+export function itemEntry(item: ReplyItem): CardBlock {
+  const meta: CardField[] = [
+    { kind: 'text', text: item.source, style: 'em' },
+    { kind: 'date', iso: item.publishedAt, withTime: false },
+  ];
+  if (item.labels.length > 0) meta.push({ kind: 'list', values: item.labels, max: 10 });
+  const blocks: CardBlock[] = [
+    { type: 'title', text: item.title, url: item.url, ref: `#${item.id}` },
+    { type: 'fields', fields: meta, layout: 'inline' },
+  ];
+  if (item.snippet.trim() !== '') blocks.push({ type: 'text', text: item.snippet, quote: true });
+  return { type: 'entry', blocks };
+}
+
+/** The reply as a card: title, one text block per line, the items, the buttons. */
+export function replyCard(reply: Reply, kind: Card['kind'] = 'reply'): Card {
+  const blocks: CardBlock[] = [];
+  if (reply.title) blocks.push({ type: 'title', text: reply.title, url: null });
+  for (const line of reply.lines) blocks.push({ type: 'text', text: line });
+  for (const item of reply.items ?? []) blocks.push(itemEntry(item));
+  if (reply.buttons?.length) blocks.push({ type: 'buttons', buttons: reply.buttons });
+  return {
+    kind,
+    blocks,
+    summary: reply.title || reply.lines.find((line) => line.trim() !== '') || reply.items?.[0]?.title || '',
+    ...(reply.public !== undefined ? { public: reply.public } : {}),
+    ...(reply.isError !== undefined ? { isError: reply.isError } : {}),
+  };
 }

@@ -1,18 +1,6 @@
 /** vigil's typed, frozen configuration: one object built once from the environment. */
 
-export interface TelegramConfig {
-  token: string;
-  apiRoot: string;
-  webhookUrl: string | null;
-  webhookSecret: string | null;
-}
-
-export interface SlackConfig {
-  botToken: string;
-  signingSecret: string;
-  appToken: string | null;
-  apiUrl: string;
-}
+import type { SettingsSection } from './settings-section.js';
 
 export interface Config {
   /** SQLite file path (or `:memory:`) or a postgres:// URL. */
@@ -21,9 +9,9 @@ export interface Config {
   /** The source catalogue loaded into an empty corpus at first start. */
   sourcesFile: string;
   httpPort: number;
-  telegram: TelegramConfig | null;
-  slack: SlackConfig | null;
-  /** `telegram:<id>` / `slack:<id>` entries allowed to configure. */
+  /** Each registered chat platform's settings, by its section (read them with settingsOf). */
+  chats: ReadonlyMap<SettingsSection<unknown>, unknown>;
+  /** `<platform>:<user id>` entries allowed to configure. */
   admins: readonly string[];
   allowPrivateFeeds: boolean;
   /** The lowest poll interval accepted anywhere (VIGIL_MIN_INTERVAL); 60 s unless tests lower it. */

@@ -1,8 +1,12 @@
-/** The environment variables vigil reads (design.md's contract), as one zod schema. */
+/**
+ * The environment variables of vigil's core (design.md's contract), as one zod schema. Each chat
+ * adapter reads its own variables through a SettingsSection (settings-section.ts).
+ */
 import { z } from 'zod';
+import { findPlatform, platformNames } from '../platforms/registry.js';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../sources/poll-interval.js';
 
-const optionalText = z
+export const optionalText = z
   .string()
   .trim()
   .transform((value) => (value === '' ? undefined : value))
@@ -18,7 +22,7 @@ const flag = z
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value))
   .default(false);
 
-function urlWithScheme(schemes: readonly string[], what: string) {
+export function urlWithScheme(schemes: readonly string[], what: string) {
   return z
     .string()
     .trim()
@@ -62,8 +66,15 @@ const adminList = z
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
   )
-  .refine((entries) => entries.every((entry) => /^(telegram|slack):[A-Za-z0-9_-]+$/.test(entry)), {
-    message: 'expected comma-separated telegram:<user id> or slack:<user id>',
+  .superRefine((entries, context) => {
+    // Entries name a registered platform whose chats have users (src/platforms/registry.ts).
+    const names = platformNames().filter((name) => findPlatform(name)?.chatAdmins);
+    const valid = new RegExp(`^(${names.join('|')}):[A-Za-z0-9_-]+$`);
+    if (!entries.every((entry) => valid.test(entry)))
+      context.addIssue({
+        code: 'custom',
+        message: `expected comma-separated ${names.map((name) => `${name}:<user id>`).join(' or ')}`,
+      });
   });
 
 export const Environment = z.object({
@@ -77,17 +88,6 @@ export const Environment = z.object({
     .transform(Number)
     .refine((port) => port <= 65535, { message: 'expected a port number 0-65535' })
     .default(3000),
-  TELEGRAM_BOT_TOKEN: optionalText,
-  TELEGRAM_API_ROOT: urlWithScheme(['http:', 'https:'], 'an http(s) URL').default('https://api.telegram.org'),
-  TELEGRAM_WEBHOOK_URL: urlWithScheme(['https:', 'http:'], 'an http(s) URL').optional(),
-  TELEGRAM_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'expected 1-256 characters A-Z a-z 0-9 _ -' })
-    .optional(),
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: urlWithScheme(['http:', 'https:'], 'an http(s) URL').default('https://slack.com/api/'),
   VIGIL_ADMINS: adminList,
   VIGIL_ALLOW_PRIVATE_FEEDS: flag,
   VIGIL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -47,11 +47,11 @@ function roundingSlack(value: number): number {
 /** Equal, or within what an approximate figure's rounding allows ("about 1,400" and 1,401). */
 function agree(point: TimelinePoint, figure: Figure): boolean {
   if (point.value === figure.value) return true;
-  const slack = Math.max(
+  const tolerance = Math.max(
     point.approximate ? roundingSlack(point.value) : 0,
     figure.approximate ? roundingSlack(figure.value) : 0,
   );
-  return Math.abs(point.value - figure.value) <= slack;
+  return Math.abs(point.value - figure.value) <= tolerance;
 }
 
 function sameMonth(a: string, b: string): boolean {

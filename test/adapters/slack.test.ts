@@ -7,13 +7,14 @@ import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
 import { createSlackClient } from '../../adapters/slack/client.js';
 import { createAdminCheck, toSlackResponse } from '../../adapters/slack/inbound.js';
 import { createSlackNotifier } from '../../adapters/slack/notifier.js';
+import type { SlackConfig } from '../../adapters/slack/settings.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { signSlackRequest } from '../../adapters/slack/verify-request.js';
 import type { Alert } from '../../src/alerts/alert.js';
+import { alertCard } from '../../src/alerts/build-alert.js';
 import type { CommandDeps, CommandRequest } from '../../src/commands/command.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
-import { MARK_END, MARK_START } from '../../src/commands/reply.js';
-import type { SlackConfig } from '../../src/config/config.js';
+import { MARK_END, MARK_START, replyCard } from '../../src/commands/reply.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
 import type { Clock } from '../../src/ports.js';
@@ -318,7 +319,7 @@ describe('Slack notifier', () => {
   it('posts an alert with blocks, escaped text and no unfurls', async () => {
     const notifier = createSlackAdapter(slackConfig(), deps, createMemoryLogger()).notifier;
     expect(notifier.platform).toBe('slack');
-    const sent = await notifier.sendAlert(CHANNEL, hostileAlert);
+    const sent = await notifier.send(CHANNEL, alertCard(hostileAlert));
     const [call] = fake.posted(CHANNEL);
     expect(call).toBeDefined();
     expect(sent.messageId).toBe((call?.response as { ts?: string } | undefined)?.ts);
@@ -340,7 +341,7 @@ describe('Slack notifier', () => {
 
   it('posts a reply', async () => {
     const notifier = createSlackAdapter(slackConfig(), deps, createMemoryLogger()).notifier;
-    await notifier.sendReply(CHANNEL, { title: 'Digest', lines: ['3 new items'] });
+    await notifier.send(CHANNEL, replyCard({ title: 'Digest', lines: ['3 new items'] }));
     expect(fake.posted(CHANNEL)).toHaveLength(1);
   });
 
@@ -348,7 +349,7 @@ describe('Slack notifier', () => {
     const log = createMemoryLogger();
     const notifier = createSlackAdapter(slackConfig(), deps, log).notifier;
     fake.rateLimitNext(CHANNEL, 7);
-    const failure = await notifier.sendAlert(CHANNEL, hostileAlert).catch((error: unknown) => error);
+    const failure = await notifier.send(CHANNEL, alertCard(hostileAlert)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PlatformRateLimitError);
     expect((failure as PlatformRateLimitError).retryAfterMs).toBe(7000);
     expect(fake.methods()).toEqual(['chat.postMessage']);
@@ -369,8 +370,8 @@ describe('Slack notifier', () => {
         createMemoryLogger(),
       ).client;
       const notifier = createSlackNotifier(client, createMemoryLogger());
-      await notifier.sendAlert(CHANNEL, hostileAlert);
-      const failure = await notifier.sendAlert(CHANNEL, hostileAlert).catch((error: unknown) => error);
+      await notifier.send(CHANNEL, alertCard(hostileAlert));
+      const failure = await notifier.send(CHANNEL, alertCard(hostileAlert)).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(PlatformRateLimitError);
       expect((failure as PlatformRateLimitError).retryAfterMs).toBe(3000);
       expect(limited.unexpected).toEqual([]);
@@ -387,7 +388,7 @@ describe('Slack notifier', () => {
     fake.failChannel('C0NOTIN', 'not_in_channel');
     fake.failChannel('C0ARCHIVED', 'is_archived');
     const notifier = createSlackAdapter(slackConfig(), deps, createMemoryLogger()).notifier;
-    const failure = await notifier.sendAlert(channel, hostileAlert).catch((caught: unknown) => caught);
+    const failure = await notifier.send(channel, alertCard(hostileAlert)).catch((caught: unknown) => caught);
     expect(failure).toBeInstanceOf(PermanentError);
     expect((failure as Error).message).toContain(error);
   });
@@ -400,7 +401,9 @@ describe('Slack notifier', () => {
           ? createSlackAdapter(slackConfig({ botToken: 'xoxb-wrong' }), deps, createMemoryLogger()).notifier
           : createSlackAdapter(slackConfig(), deps, createMemoryLogger()).notifier;
       if (error === 'account_inactive') fake.failChannel(CHANNEL, 'account_inactive');
-      const failure = await notifier.sendAlert(CHANNEL, hostileAlert).catch((caught: unknown) => caught);
+      const failure = await notifier
+        .send(CHANNEL, alertCard(hostileAlert))
+        .catch((caught: unknown) => caught);
       expect(failure).toBeInstanceOf(VigilError);
       expect(failure).not.toBeInstanceOf(PermanentError);
       expect((failure as Error).message).toContain(error);

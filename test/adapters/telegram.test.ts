@@ -4,9 +4,11 @@ import type { Update, UserFromGetMe } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../adapters/telegram/adapter.js';
 import { ChatMigratedError } from '../../adapters/telegram/notifier.js';
+import type { TelegramConfig } from '../../adapters/telegram/settings.js';
 import type { Alert } from '../../src/alerts/alert.js';
+import { alertCard } from '../../src/alerts/build-alert.js';
 import type { CommandDeps } from '../../src/commands/command.js';
-import type { TelegramConfig } from '../../src/config/config.js';
+import { replyCard } from '../../src/commands/reply.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { ConfigError, PermanentError, PlatformRateLimitError } from '../../src/errors.js';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/fake-telegram-api.js';
@@ -231,7 +233,7 @@ describe('permissions', () => {
 
 describe('notifier', () => {
   it('sends an alert as HTML with the link preview on', async () => {
-    const sent = await adapter.notifier.sendAlert(String(GROUP), alert);
+    const sent = await adapter.notifier.send(String(GROUP), alertCard(alert));
     expect(sent.messageId).toBe('1');
     const [message] = fake.sentTo(GROUP);
     expect(message?.plainText.split('\n')[0]).toBe('EU extends <potash> sanctions & more');
@@ -243,21 +245,21 @@ describe('notifier', () => {
 
   it('a 429 surfaces as PlatformRateLimitError with retry_after in ms', async () => {
     fake.failChat(GROUP, { kind: 'rate-limited', retryAfter: 7, times: 1 });
-    const error = await adapter.notifier.sendAlert(String(GROUP), alert).catch((e: unknown) => e);
+    const error = await adapter.notifier.send(String(GROUP), alertCard(alert)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformRateLimitError);
     expect((error as PlatformRateLimitError).retryAfterMs).toBe(7000);
-    await expect(adapter.notifier.sendAlert(String(GROUP), alert)).resolves.toEqual({ messageId: '1' });
+    await expect(adapter.notifier.send(String(GROUP), alertCard(alert))).resolves.toEqual({ messageId: '1' });
   });
 
   it("the fake's own per-chat limit gives a 429 the notifier maps the same way", async () => {
     fake.setRateLimit({ limit: 2, windowMs: 30_000 });
-    await adapter.notifier.sendAlert(String(GROUP), alert);
-    await adapter.notifier.sendReply(String(GROUP), { lines: ['second'] });
-    const error = await adapter.notifier.sendAlert(String(GROUP), alert).catch((e: unknown) => e);
+    await adapter.notifier.send(String(GROUP), alertCard(alert));
+    await adapter.notifier.send(String(GROUP), replyCard({ lines: ['second'] }));
+    const error = await adapter.notifier.send(String(GROUP), alertCard(alert)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformRateLimitError);
     expect((error as PlatformRateLimitError).retryAfterMs).toBeGreaterThanOrEqual(29_000);
     expect((error as PlatformRateLimitError).retryAfterMs).toBeLessThanOrEqual(30_000);
-    await expect(adapter.notifier.sendAlert('-1009', alert)).resolves.toBeDefined();
+    await expect(adapter.notifier.send('-1009', alertCard(alert))).resolves.toBeDefined();
   });
 
   it.each([
@@ -268,7 +270,7 @@ describe('notifier', () => {
     ['chat-not-found', /chat not found/],
   ] as const)('%s → PermanentError', async (kind, message) => {
     fake.failChat(GROUP, { kind });
-    const error = await adapter.notifier.sendAlert(String(GROUP), alert).catch((e: unknown) => e);
+    const error = await adapter.notifier.send(String(GROUP), alertCard(alert)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentError);
     expect((error as Error).message).toMatch(message);
   });
@@ -281,7 +283,7 @@ describe('notifier', () => {
       T0,
     );
     fake.failChat(oldId, { kind: 'migrated', migrateTo: newId });
-    const sent = await adapter.notifier.sendAlert(String(oldId), alert);
+    const sent = await adapter.notifier.send(String(oldId), alertCard(alert));
     expect(sent.messageId).toBe('1');
     expect(fake.sentTo(newId)).toHaveLength(1);
     expect((await store.getChannel({ platform: 'telegram', channelId: String(newId) }))?.topics).toEqual([
@@ -295,7 +297,7 @@ describe('notifier', () => {
 
     fake.failChat(-5, { kind: 'migrated', migrateTo: -6 });
     fake.failChat(-6, { kind: 'migrated', migrateTo: -7 });
-    const error = await adapter.notifier.sendAlert('-5', alert).catch((e: unknown) => e);
+    const error = await adapter.notifier.send('-5', alertCard(alert)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatMigratedError);
     expect((error as ChatMigratedError).newChatId).toBe('-6');
   });

@@ -3,17 +3,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
-import type { Alert } from '../../src/alerts/alert.js';
-import { BURST_BUDGET } from '../../src/alerts/fold-burst.js';
+import { burstBudget } from '../../src/alerts/fold-burst.js';
+import type { Card } from '../../src/cards/card.js';
 import { classify } from '../../src/classify/classify.js';
-import type { Reply } from '../../src/commands/reply.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { PermanentError } from '../../src/errors.js';
-import type { ParsedFeed } from '../../src/feeds/feed-item.js';
 import { ingestFeed } from '../../src/ingest/ingest-feed.js';
 import type { Notifier } from '../../src/ports.js';
 import { makeSource } from '../helpers/make-source.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
+import { wireFeed } from '../helpers/wire-feed.js';
 
 const NOW = '2026-05-01T12:00:00.000Z';
 let store: CorpusStore;
@@ -31,41 +30,27 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-function burst(count: number): ParsedFeed {
-  return {
-    title: 'Wire',
-    siteUrl: null,
-    kind: 'rss',
-    ttlMinutes: null,
-    rejected: [],
-    items: Array.from({ length: count }, (_, n) => ({
-      guid: `g${n}`,
-      url: `https://example.org/${n}`,
-      title: `EU sanctions package ${n} targets Belarusian company ${n}`,
-      text: `The Council imposed an asset freeze on company number ${n} over sanctions evasion.`,
-      publishedAt: NOW,
-      publishedAtEstimated: false,
-      language: 'en' as const,
-      contentHash: `hash-${n}`,
-    })),
-  };
+function burst(count: number) {
+  const titles = Array.from(
+    { length: count },
+    (_, n) => `EU sanctions package ${n} targets Belarusian company ${n}`,
+  );
+  return wireFeed(titles, NOW);
 }
 
 describe('a burst of alerts', () => {
   it('sends the budget as alerts and folds the rest into one digest', async () => {
-    const alerts: Alert[] = [];
-    const replies: Reply[] = [];
+    const alerts: Card[] = [];
+    const replies: Card[] = [];
     const notifier: Notifier = {
       platform: 'telegram',
-      sendAlert: async (_channel, alert) => {
-        alerts.push(alert);
-        return { messageId: `a${alerts.length}` };
-      },
-      sendReply: async (_channel, reply) => {
-        replies.push(reply);
-        return { messageId: `r${replies.length}` };
+      send: async (_channel, card) => {
+        const sent = card.kind === 'alert' ? alerts : replies;
+        sent.push(card);
+        return { messageId: `${card.kind}${sent.length}` };
       },
     };
+    const budget = burstBudget('telegram');
     const source = makeSource({
       id: 'wire',
       addedAt: '2026-01-01T00:00:00.000Z',
@@ -73,18 +58,19 @@ describe('a burst of alerts', () => {
     });
     const summary = await ingestFeed(source, burst(40), NOW, { store, classify });
     expect(summary.new).toBe(40);
-    expect(summary.alerts).toHaveLength(BURST_BUDGET.telegram);
+    expect(summary.alerts).toHaveLength(budget);
 
     const deps = { store, notifiers: new Map([['telegram', notifier]]), log: createMemoryLogger() };
     for (const target of summary.alerts) await dispatchAlert(target, deps);
-    expect(alerts).toHaveLength(BURST_BUDGET.telegram - 1);
+    expect(alerts).toHaveLength(budget - 1);
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.items).toHaveLength(40 - (BURST_BUDGET.telegram - 1));
-    expect(replies[0]?.title).toBe(`${40 - (BURST_BUDGET.telegram - 1)} more alerts`);
+    expect(replies[0]?.kind).toBe('digest');
+    expect(replies[0]?.blocks.filter((block) => block.type === 'entry')).toHaveLength(40 - (budget - 1));
+    expect(replies[0]?.blocks[0]).toMatchObject({ type: 'title', text: `${40 - (budget - 1)} more alerts` });
 
     // Every item of the burst has a sent delivery; running the jobs again sends nothing.
     for (const target of summary.alerts) expect(await dispatchAlert(target, deps)).toBe('already-sent');
-    expect(alerts.length + replies.length).toBe(BURST_BUDGET.telegram);
+    expect(alerts.length + replies.length).toBe(budget);
   });
 });
 
@@ -98,10 +84,9 @@ describe('a channel that removed the bot', () => {
     });
     const notifier: Notifier = {
       platform: 'telegram',
-      sendAlert: async () => {
+      send: async () => {
         throw new PermanentError('Forbidden: bot was kicked from the group chat');
       },
-      sendReply: async () => ({ messageId: 'r' }),
     };
     const source = makeSource({
       id: 'wire',

@@ -1,13 +1,15 @@
 /** `vigil audit [--limit N] [--channel KEY] [--json]`: who changed what, newest first. */
 import { formatAuditEntry } from '../../../src/commands/audit-summary.js';
 import type { AuditLog } from '../../../src/corpus/audit-log.js';
+import { isRegisteredPlatform } from '../../../src/platforms/registry.js';
 import { CliError, print, printJson } from '../output.js';
 
 export async function auditCommand(
   store: AuditLog,
   options: { limit: number; channel?: string; json: boolean },
 ): Promise<number> {
-  if (options.channel !== undefined && !/^(slack|telegram|console):\S+$/.test(options.channel)) {
+  const [platform = '', id = ''] = options.channel?.split(/:(.*)/s) ?? [];
+  if (options.channel !== undefined && !(isRegisteredPlatform(platform) && /^\S+$/.test(id))) {
     throw new CliError(
       `--channel takes platform:id, e.g. telegram:-1001234567890 (got "${options.channel}")`,
       2,

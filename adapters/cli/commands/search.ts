@@ -2,9 +2,9 @@
  * `vigil search QUERY [--json] [--limit N] [--page N]`: the chat search, from the command line
  * (main.ts bounds --limit and --page before anything is opened).
  */
-import { renderReply } from '../../../adapters/console/render.js';
+import { renderCard } from '../../../adapters/console/render.js';
 import { knownTopics } from '../../../src/classify/known-topics.js';
-import { MARK_END, MARK_START } from '../../../src/commands/reply.js';
+import { MARK_END, MARK_START, replyCard } from '../../../src/commands/reply.js';
 import { searchCorpus } from '../../../src/commands/search.js';
 import type { ItemSearch } from '../../../src/corpus/item-search.js';
 import { CliError, print, printError, printJson } from '../output.js';
@@ -51,6 +51,6 @@ export async function searchCommand(
     const pages = Math.ceil(outcome.total / options.limit);
     header = `page ${options.page} is past the last page: ${outcome.total} items match, ${pages} page${pages === 1 ? '' : 's'} of ${options.limit}`;
   } else header = `${outcome.total} items match; showing ${offset + 1}-${offset + shown}`;
-  print(renderReply({ lines: [header], items: outcome.items }));
+  print(renderCard(replyCard({ lines: [header], items: outcome.items })));
   return 0;
 }

@@ -1,4 +1,5 @@
 /** What every command handler gets: the request, the dependencies and a few derived values. */
+import { findPlatform } from '../../platforms/registry.js';
 import type { CommandDeps, CommandRequest } from '../command.js';
 import { USAGE } from '../parse-command.js';
 import type { Reply } from '../reply.js';
@@ -6,32 +7,26 @@ import type { Reply } from '../reply.js';
 export interface HandlerContext {
   request: CommandRequest;
   deps: CommandDeps;
-  /** `telegram:42`: who ran the command, as the audit log names them. */
+  /** `<platform>:42`: who ran the command, as the audit log names them. */
   actor: string;
-  /** `telegram:-100…`: the channel, as the audit log names it. */
+  /** `<platform>:-100…`: the channel, as the audit log names it. */
   channel: string;
   now: Date;
 }
 
-/** How commands are typed on each platform: `/search` on Telegram, `/vigil search` on Slack. */
-export function commandPrefix(platform: CommandRequest['channel']['platform']): string {
-  if (platform === 'telegram') return '/';
-  if (platform === 'slack') return '/vigil ';
-  return '';
+/** How commands are typed on the platform (`/search`, `/vigil search`), as it declares. */
+export function commandPrefix(platform: string): string {
+  return findPlatform(platform)?.commandPrefix ?? '';
 }
 
 /** A usage text (one form per line) with the platform's prefix. */
-export function withPrefix(usage: string, platform: CommandRequest['channel']['platform']): string[] {
+export function withPrefix(usage: string, platform: string): string[] {
   const prefix = commandPrefix(platform);
   return usage.split('\n').map((line) => `${prefix}${line}`);
 }
 
 /** A short reply that says what was wrong and shows the right form. */
-export function usageReply(
-  error: string,
-  usage: string,
-  platform: CommandRequest['channel']['platform'],
-): Reply {
+export function usageReply(error: string, usage: string, platform: string): Reply {
   const forms = withPrefix(usage, platform);
   return {
     lines: [error, forms.length === 1 ? `Usage: ${forms[0]}` : 'Usage:', ...(forms.length > 1 ? forms : [])],

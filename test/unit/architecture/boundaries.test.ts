@@ -1,10 +1,12 @@
 // Dependencies point inward (design.md): src/ imports neither adapters/ nor jobs/ nor any chat or
 // queue SDK nor a database driver (adapters/db holds those); jobs/ and the chat adapters do not
-// import each other; only adapters/cli wires them all.
+// import each other; only adapters/cli wires them all. And src/ and jobs/ never name a chat
+// platform: adapters declare theirs and the composition root registers them (issue 13).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../src/paths.js';
+import { platformNames } from '../../../src/platforms/registry.js';
 
 function sourceFiles(dir: string): string[] {
   const root = path.join(packageRoot, dir);
@@ -87,5 +89,28 @@ describe('dependency direction', () => {
       imports(file).some((specifier) => specifier === 'bullmq'),
     );
     expect(users.every((file) => file === path.join('jobs', 'runners', 'bullmq-runner.ts'))).toBe(true);
+  });
+});
+
+/** The code of a file without its comments (a comment may give a platform as an example). */
+function code(file: string): string {
+  return readFileSync(path.join(packageRoot, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+describe('platform neutrality', () => {
+  it('no file in src/ or jobs/ names a chat platform', () => {
+    const names = [...new Set(['slack', 'telegram', ...platformNames()])];
+    expect(names).toContain('console');
+    const pattern = new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+    const offending = [...sourceFiles('src'), ...sourceFiles('jobs')].flatMap((file) =>
+      code(file)
+        .split('\n')
+        .map((text, index) => ({ text, index }))
+        .filter(({ text }) => pattern.test(text))
+        .map(({ text, index }) => `${file}:${index + 1}: ${text.trim()}`),
+    );
+    expect(offending).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { slackSettings } from '../../../adapters/slack/settings.js';
+import { telegramSettings } from '../../../adapters/telegram/settings.js';
 import { loadConfig } from '../../../src/config/load-config.js';
+import { settingsOf } from '../../../src/config/settings-section.js';
 import { ConfigError } from '../../../src/errors.js';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
@@ -18,8 +21,8 @@ describe('loadConfig', () => {
     expect(config.database).toBe('./data/vigil.db');
     expect(config.redisUrl).toBeNull();
     expect(config.httpPort).toBe(3000);
-    expect(config.telegram).toBeNull();
-    expect(config.slack).toBeNull();
+    expect(settingsOf(config, telegramSettings)).toBeNull();
+    expect(settingsOf(config, slackSettings)).toBeNull();
     expect(config.allowPrivateFeeds).toBe(false);
     expect(config.sourcesFile).toMatch(/seeds\/sources\.json$/);
     expect(Object.isFrozen(config)).toBe(true);
@@ -66,8 +69,15 @@ describe('loadConfig', () => {
       VIGIL_ADMINS: 'telegram:42, slack:U123',
       VIGIL_ALLOW_PRIVATE_FEEDS: 'true',
     });
-    expect(config.telegram).toMatchObject({ token: '123:abc', apiRoot: 'http://127.0.0.1:9999/' });
-    expect(config.slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 'shh', appToken: null });
+    expect(settingsOf(config, telegramSettings)).toMatchObject({
+      token: '123:abc',
+      apiRoot: 'http://127.0.0.1:9999/',
+    });
+    expect(settingsOf(config, slackSettings)).toMatchObject({
+      botToken: 'xoxb-1',
+      signingSecret: 'shh',
+      appToken: null,
+    });
     expect(config.admins).toEqual(['telegram:42', 'slack:U123']);
     expect(config.allowPrivateFeeds).toBe(true);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderAlert, renderReply } from '../../../adapters/console/render.js';
+import { renderCard } from '../../../adapters/console/render.js';
 import type { Alert } from '../../../src/alerts/alert.js';
-import { MARK_END, MARK_START } from '../../../src/commands/reply.js';
+import { alertCard } from '../../../src/alerts/build-alert.js';
+import { MARK_END, MARK_START, type Reply, replyCard } from '../../../src/commands/reply.js';
+
+const renderAlert = (alert: Alert) => renderCard(alertCard(alert));
+const renderReply = (reply: Reply) => renderCard(replyCard(reply));
 
 const alert: Alert = {
   itemId: 3,

@@ -4,16 +4,19 @@ import {
   escapeMrkdwn,
   link,
   literalText,
-  renderAlert,
-  renderReply,
+  renderCard,
   renderSnippet,
   SLACK_LIMITS,
   type SlackMessage,
   slackUrl,
 } from '../../../adapters/slack/render.js';
 import type { Alert } from '../../../src/alerts/alert.js';
-import { MARK_END, MARK_START, type Reply, type ReplyItem } from '../../../src/commands/reply.js';
+import { alertCard } from '../../../src/alerts/build-alert.js';
+import { MARK_END, MARK_START, type Reply, type ReplyItem, replyCard } from '../../../src/commands/reply.js';
 import { blocksProblem } from '../../fakes/fake-slack-api.js';
+
+const renderAlert = (alert: Alert) => renderCard(alertCard(alert));
+const renderReply = (reply: Reply) => renderCard(replyCard(reply));
 
 const HOSTILE = [
   '<!channel>',

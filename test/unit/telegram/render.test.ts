@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cleanText,
   escapeHtml,
-  renderAlert,
-  renderReply,
+  type RenderOptions,
+  renderCard,
   type TelegramMessage,
 } from '../../../adapters/telegram/render.js';
 import type { Alert } from '../../../src/alerts/alert.js';
-import { MARK_END, MARK_START, type Reply, type ReplyItem } from '../../../src/commands/reply.js';
+import { alertCard } from '../../../src/alerts/build-alert.js';
+import { cleanText } from '../../../src/cards/clean-text.js';
+import { MARK_END, MARK_START, type Reply, type ReplyItem, replyCard } from '../../../src/commands/reply.js';
 import { parseTelegramHtml, telegramLength } from '../../fakes/fake-telegram-api.js';
+
+const renderAlert = (alert: Alert) => renderCard(alertCard(alert));
+const renderReply = (reply: Reply, options?: RenderOptions) => renderCard(replyCard(reply), options);
 
 const HOSTILE = [
   '<b>bold?</b>',
@@ -166,7 +170,7 @@ describe('splitting', () => {
 });
 
 describe('layout', () => {
-  it('an alert shows title, outlet, date, topics, matched words, snippet, link and also-reported-by, with a preview', () => {
+  it('an alert shows linked title, outlet, date, topics, id, snippet, matched words, also-reported-by and why, with a preview', () => {
     const [message, ...rest] = renderAlert(alert('EU extends potash sanctions'));
     expect(rest).toEqual([]);
     expect(message?.link_preview_options).toEqual({
@@ -175,13 +179,12 @@ describe('layout', () => {
     });
     expect(message?.text).toBe(
       [
-        '<b>EU extends potash sanctions</b>',
-        'Charter 97 · 2025-06-10 12:00 UTC · sanctions, diplomacy',
-        'Matched: sanctions, potash',
+        '<b><a href="https://charter97.org/en/news/2025/6/10/1/">EU extends potash sanctions</a></b>',
+        '<b>Charter 97</b> · 2025-06-10 12:00 UTC · sanctions, diplomacy · item 12',
         '<i>The EU <b>sanctions</b> on <b>potash</b> were extended.</i>',
-        '<a href="https://charter97.org/en/news/2025/6/10/1/">https://charter97.org/en/news/2025/6/10/1/</a>',
+        'Matched: sanctions, potash',
         'Also reported by: Nasha Niva, Zerkalo',
-        '<i>#12 · topic: sanctions</i>',
+        'Why: topic: sanctions',
       ].join('\n'),
     );
   });
@@ -204,7 +207,7 @@ describe('layout', () => {
         'Results 1–1 of 1.',
         '',
         '<b>#7</b> <a href="https://example.org/a?b=1&amp;c=%222%22">Potash</a>',
-        'Charter 97 · 2025-06-10 12:00 UTC · sanctions',
+        '<i>Charter 97</i> · 2025-06-10 · sanctions',
         '<i>on <b>potash</b></i>',
       ].join('\n'),
     );
