@@ -2,6 +2,7 @@
 // handler and store, a notifier that POSTs to the test's fake chat API, and a stub poll that reports
 // when it starts and ends. Configured by the JSON in VIGIL_TEST_CHILD.
 
+import { registerBuiltInPlatforms } from '../../../dist/adapters/cli/platforms.js';
 import { createCorpusStore } from '../../../dist/adapters/db/create-corpus-store.js';
 import { dispatchAlert } from '../../../dist/jobs/handlers/dispatch-alert.js';
 import { createBullmqRunner } from '../../../dist/jobs/runners/bullmq-runner.js';
@@ -15,6 +16,9 @@ import { createBullmqRunner } from '../../../dist/jobs/runners/bullmq-runner.js'
  *   pollMs?: Record<string, number>, alerts?: Record<string, Deliver[]>
  * }} ChildConfig
  */
+
+// The chat platforms the deliver payload is checked against, as the composition root registers them.
+registerBuiltInPlatforms();
 
 /** @type {ChildConfig} */
 const config = JSON.parse(process.env.VIGIL_TEST_CHILD ?? '{}');
