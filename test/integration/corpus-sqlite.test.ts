@@ -19,7 +19,7 @@ import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { corpusMigrations } from '../../src/corpus/sql/corpus-migrations.js';
 import { ConfigError } from '../../src/errors.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { WITHOUT_FILE_OVERRIDE, runVigil } from '../helpers/run-vigil.js';
+import { runVigil, WITHOUT_FILE_OVERRIDE } from '../helpers/run-vigil.js';
 import {
   describeCorpusStore,
   describeUpgradeFromMain,
