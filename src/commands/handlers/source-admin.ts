@@ -49,11 +49,12 @@ export async function handleSourceAdd(
     intervalSeconds === undefined ? { url } : { url, intervalSeconds },
   );
   if (!result.ok) return problemReply(context, result.problem);
-  const { source } = result;
+  const { source, found } = result;
   return {
     public: true,
     lines: [
       `Added source \`${source.id}\`: ${source.name} (${source.url}), polled every ${describeInterval(source.intervalSeconds)}.`,
+      `Read as ${source.kind}: ${found.why}.`,
       'Its first poll fills the corpus without alerting on older items.',
     ],
   };

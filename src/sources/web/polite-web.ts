@@ -13,7 +13,10 @@ import { CRAWLER_USER_AGENT, ROBOTS_AGENT } from './user-agent.js';
 export interface PoliteWebOptions {
   fetchOptions: FetchOptions;
   clock: Pick<TimerClock, 'now' | 'sleep'>;
-  /** The pause between two requests to one host, in ms (default 1,000); a function may vary it by host. */
+  /**
+   * The pause between two requests to one host, in ms; a function may vary it by host. Default:
+   * 1,000 ms, none for loopback hosts (a test's own sites; politeness there only slows tests).
+   */
   pauseMs?: number | ((host: string) => number);
   /** How long a robots.txt is trusted, in ms (default a day). */
   robotsTtlMs?: number;
@@ -55,6 +58,12 @@ const DEFAULT_PAUSE_MS = 1000;
 const MAX_CRAWL_DELAY_MS = 30_000;
 const ROBOTS_MAX_BYTES = 512 * 1024;
 
+const LOOPBACK_HOST = /^(?:127\.\d+\.\d+\.\d+|\[::1\]|localhost)(?::\d+)?$/;
+
+function defaultPause(host: string): number {
+  return LOOPBACK_HOST.test(host) ? 0 : DEFAULT_PAUSE_MS;
+}
+
 export class RobotsRefusal extends FeedError {
   constructor(url: string) {
     super('http', `robots.txt of ${new URL(url).host} forbids fetching ${new URL(url).pathname}`);
@@ -71,8 +80,8 @@ export function createPoliteWeb(options: PoliteWebOptions): PoliteWeb {
   let requests = 0;
 
   const pauseFor = (host: string, robots: Robots | null): number => {
-    const base =
-      typeof options.pauseMs === 'function' ? options.pauseMs(host) : (options.pauseMs ?? DEFAULT_PAUSE_MS);
+    const given = options.pauseMs ?? defaultPause;
+    const base = typeof given === 'function' ? given(host) : given;
     const crawlDelay = robots?.getCrawlDelay(ROBOTS_AGENT);
     const asked = crawlDelay === undefined ? 0 : Math.min(crawlDelay * 1000, MAX_CRAWL_DELAY_MS);
     return base === 0 ? 0 : Math.max(base, asked);

@@ -54,7 +54,7 @@ export const sitemapReader: SourceReader = {
 /** The entries of the index's article sitemaps, newest sitemaps first, a few per poll. */
 export async function childEntries(
   children: readonly SitemapEntry[],
-  context: ReadContext,
+  context: Pick<ReadContext, 'web'>,
   notes: string[],
 ): Promise<SitemapEntry[]> {
   const articles = children.filter((child) => ARTICLE_SITEMAPS.test(child.loc));
