@@ -19,10 +19,10 @@ import { nextPollDelay } from '../../src/feeds/backoff.js';
 import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { type IngestDeps, ingestFeed } from '../../src/ingest/ingest-feed.js';
 import type { Metrics } from '../../src/metrics.js';
-import { type Clock, type Logger, systemClock } from '../../src/ports.js';
+import type { Clock, Logger } from '../../src/ports.js';
 import { defaultReaders, type ReaderRegistry } from '../../src/sources/readers/reader-registry.js';
 import type { ReadContext } from '../../src/sources/readers/source-reader.js';
-import { createPoliteWeb, type PoliteWeb } from '../../src/sources/web/polite-web.js';
+import { type PoliteWeb, politeWebFor } from '../../src/sources/web/polite-web.js';
 import type { JobContext, PollPayload } from '../job-types.js';
 
 export interface PollDeps {
@@ -84,12 +84,7 @@ export async function pollSource(
       fetchOptions: deps.fetchOptions,
       clock: deps.clock,
       log,
-      web:
-        deps.web ??
-        createPoliteWeb({
-          fetchOptions: deps.fetchOptions,
-          clock: { now: () => deps.clock.now(), sleep: systemClock.sleep },
-        }),
+      web: deps.web ?? politeWebFor(deps.fetchOptions, deps.clock),
       known: (guids) => deps.store.knownGuids(source.id, guids),
     };
     const result = await (deps.readers ?? builtIn).readerFor(source.kind).read(source, reading);

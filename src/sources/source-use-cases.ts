@@ -8,7 +8,7 @@ import type { NewSource, Source, SourceCatalog } from '../corpus/source-catalog.
 import { describeError, publicReason, VigilError } from '../errors.js';
 import type { NormalisedItem } from '../feeds/feed-item.js';
 import type { FetchOptions } from '../feeds/fetch-feed.js';
-import { type Clock, type Logger, systemClock } from '../ports.js';
+import type { Clock, Logger } from '../ports.js';
 import {
   type DiscoverContext,
   type DiscoveredSource,
@@ -27,7 +27,7 @@ import { MAX_NEW_ARTICLES_PER_POLL, readNewArticles } from './readers/article/re
 import { compilePattern } from './readers/page/article-pattern.js';
 import { checkSourceAddress, displayAddress } from './source-address.js';
 import { slugify, uniqueId } from './source-id.js';
-import { createPoliteWeb, type PoliteWeb } from './web/polite-web.js';
+import { type PoliteWeb, politeWebFor } from './web/polite-web.js';
 
 export interface SourceCatalogDeps {
   store: SourceCatalog & AuditLog;
@@ -222,12 +222,7 @@ function readContext(deps: SourceCatalogDeps): DiscoverContext {
     fetchOptions: deps.fetchOptions,
     clock: deps.clock,
     log,
-    web:
-      deps.web ??
-      createPoliteWeb({
-        fetchOptions: deps.fetchOptions,
-        clock: { now: () => deps.clock.now(), sleep: systemClock.sleep },
-      }),
+    web: deps.web ?? politeWebFor(deps.fetchOptions, deps.clock),
   };
 }
 

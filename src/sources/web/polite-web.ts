@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { FeedError } from '../../errors.js';
 import { decodeHtmlBytes } from '../../feeds/decode-html.js';
 import { type FetchOptions, type FetchResult, fetchFeed } from '../../feeds/fetch-feed.js';
-import type { TimerClock } from '../../ports.js';
+import { systemClock, type TimerClock } from '../../ports.js';
 import { CRAWLER_USER_AGENT, ROBOTS_AGENT } from './user-agent.js';
 
 export interface PoliteWebOptions {
@@ -164,4 +164,9 @@ export function createPoliteWeb(options: PoliteWebOptions): PoliteWeb {
       return requests;
     },
   };
+}
+
+/** A polite fetcher on the caller's clock for the time, and real timers for the pauses. */
+export function politeWebFor(fetchOptions: FetchOptions, clock: { now(): Date }): PoliteWeb {
+  return createPoliteWeb({ fetchOptions, clock: { now: () => clock.now(), sleep: systemClock.sleep } });
 }
