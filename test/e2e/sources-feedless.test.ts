@@ -90,6 +90,14 @@ describe.each([
     if (shape === 'sitemap') news.robots = `User-agent: *\nAllow: /\nSitemap: ${news.url}sitemap_index.xml\n`;
     const env = environment();
 
+    const dry = await vigil(['sources', 'test', news.url], env);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain(`kind: ${kind}\naddress: ${news.url}${address.slice(1)}`);
+    expect(dry.stdout).toMatch(/^why: \S/m);
+    expect(dry.stdout).toContain(news.articles[0]?.title);
+    const nothing = await vigil(['sources', 'list', '--json'], env);
+    expect(JSON.parse(nothing.stdout)).toEqual([]);
+
     const added = await vigil(['sources', 'add', news.url], env);
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);

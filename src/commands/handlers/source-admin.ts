@@ -39,15 +39,15 @@ function problemReply(context: HandlerContext, problem: SourceProblem, id = ''):
 
 export async function handleSourceAdd(
   context: HandlerContext,
-  url: string,
-  intervalSeconds?: number,
+  request: { url: string; intervalSeconds?: number; articlePattern?: string },
 ): Promise<Reply> {
   const { deps, who } = catalog(context);
-  const result = await addSource(
-    deps,
-    who,
-    intervalSeconds === undefined ? { url } : { url, intervalSeconds },
-  );
+  const { url, intervalSeconds, articlePattern } = request;
+  const result = await addSource(deps, who, {
+    url,
+    ...(intervalSeconds === undefined ? {} : { intervalSeconds }),
+    ...(articlePattern === undefined ? {} : { articlePattern }),
+  });
   if (!result.ok) return problemReply(context, result.problem);
   const { source, found } = result;
   return {
