@@ -292,14 +292,21 @@ function parseWatchCommand(rest: string): ParseCommandResult {
   }
 }
 
-/** Takes `--interval N` / `--interval=N` out of the arguments. */
-function takeInterval(args: string[]): { args: string[]; interval?: number; error?: string } {
-  const index = args.findIndex((arg) => /^--interval(=|$)/.test(arg));
-  if (index < 0) return { args };
+/** Takes `--NAME VALUE` / `--NAME=VALUE` out of the arguments; `value` is undefined when absent or bare. */
+function takeOption(args: string[], name: string): { args: string[]; present: boolean; value?: string } {
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index < 0) return { args, present: false };
   const arg = args[index] as string;
   const inline = arg.includes('=');
   const value = inline ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
   const remaining = args.filter((_, i) => i !== index && (inline || i !== index + 1));
+  return value === undefined ? { args: remaining, present: true } : { args: remaining, present: true, value };
+}
+
+/** Takes `--interval N` / `--interval=N` out of the arguments. */
+function takeInterval(args: string[]): { args: string[]; interval?: number; error?: string } {
+  const { args: remaining, present, value } = takeOption(args, 'interval');
+  if (!present) return { args };
   if (
     value === undefined ||
     !/^\d{1,6}$/.test(value) ||
@@ -316,12 +323,8 @@ function takeInterval(args: string[]): { args: string[]; interval?: number; erro
 
 /** Takes `--articles REGEX` / `--articles=REGEX` out of the arguments (checked by the use case). */
 function takeArticles(args: string[]): { args: string[]; pattern?: string; error?: string } {
-  const index = args.findIndex((arg) => /^--articles(=|$)/.test(arg));
-  if (index < 0) return { args };
-  const arg = args[index] as string;
-  const inline = arg.includes('=');
-  const value = inline ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
-  const remaining = args.filter((_, i) => i !== index && (inline || i !== index + 1));
+  const { args: remaining, present, value } = takeOption(args, 'articles');
+  if (!present) return { args };
   if (!value) return { args: remaining, error: '`--articles` needs a regular expression.' };
   return { args: remaining, pattern: value };
 }
