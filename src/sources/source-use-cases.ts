@@ -165,7 +165,7 @@ export async function addSource(
     }
     throw error;
   }
-  await audit(deps, who, 'source.add', { before: null, after: source, why: found.why });
+  await audit(deps, who, 'source.add', { before: null, after: source });
   await notifyScheduler(deps);
   return { ok: true, source, found };
 }
