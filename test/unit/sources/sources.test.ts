@@ -48,6 +48,40 @@ describe('parseCatalogue', () => {
     expect(() => parseCatalogue(bad, 'my.json')).toThrow(/my\.json.*sources\.0\.id.*sources\.0\.url/);
   });
 
+  const entry = (extra: Record<string, unknown>): string =>
+    JSON.stringify({
+      sources: [{ id: 'pozirk-en', name: 'Pozirk', url: 'https://pozirk.example/en/', ...extra }],
+    });
+
+  it('reads a feed by default and passes kind and article pattern on', () => {
+    expect(parseCatalogue(entry({}), 'x.json')[0]).toMatchObject({ kind: 'feed' });
+    expect(parseCatalogue(entry({}), 'x.json')[0]?.settings).toBeUndefined();
+    const [page] = parseCatalogue(
+      entry({ kind: 'page', articlePattern: '^https://pozirk\\.example/en/news/\\d+/?$' }),
+      'x.json',
+    );
+    expect(page).toMatchObject({
+      kind: 'page',
+      settings: { articlePattern: '^https://pozirk\\.example/en/news/\\d+/?$' },
+    });
+    expect(parseCatalogue(entry({ kind: 'sitemap' }), 'x.json')[0]).toMatchObject({ kind: 'sitemap' });
+  });
+
+  it('names the entry whose article pattern does not compile, or whose kind is unknown', () => {
+    expect(() => parseCatalogue(entry({ kind: 'page', articlePattern: '/news/(\\d+' }), 'my.json')).toThrow(
+      /my\.json.*sources\.0\.articlePattern \(entry "pozirk-en"\): "\/news\/\(\\\\d\+" is not a valid regular expression/,
+    );
+    expect(() => parseCatalogue(entry({ kind: 'page', articlePattern: ' ' }), 'my.json')).toThrow(
+      /entry "pozirk-en".*must not be empty/,
+    );
+    expect(() => parseCatalogue(entry({ articlePattern: '^/news/' }), 'my.json')).toThrow(
+      /entry "pozirk-en"\) applies only to the kinds page and sitemap \(the entry is feed\)/,
+    );
+    expect(() => parseCatalogue(entry({ kind: 'scrape' }), 'my.json')).toThrow(
+      /sources\.0\.kind: expected one of feed, api, sitemap, page/,
+    );
+  });
+
   it('rejects text that is not JSON', () => {
     expect(() => parseCatalogue('{', 'x.json')).toThrow(/x\.json \(VIGIL_SOURCES\) is not valid JSON/);
   });
