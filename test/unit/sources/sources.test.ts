@@ -39,6 +39,32 @@ describe('the seed catalogue', () => {
       expect(entry.note?.length).toBeGreaterThan(10);
     }
   });
+
+  it('reads the outlets without a feed as listings whose pattern fits their known article addresses', () => {
+    const pattern = (id: string): RegExp => {
+      const source = sources.find((entry) => entry.id === id);
+      expect(source?.kind).toBe('page');
+      return new RegExp(source?.settings?.articlePattern ?? '$^', 'u');
+    };
+    expect(pattern('pozirk-en').test('https://pozirk.online/en/news/145567/')).toBe(true);
+    expect(pattern('pozirk-en').test('https://pozirk.online/en/news/')).toBe(false);
+    expect(pattern('pozirk-ru').test('https://pozirk.online/ru/news/201827')).toBe(true);
+    const nam = pattern('nam-media');
+    expect(
+      nam.test('https://www.belarus-nau.org/en/post/u-s-to-extend-sanctions-against-lukashenko-regime'),
+    ).toBe(true);
+    expect(
+      nam.test('https://belarus-nau.org/en/news/tpost/7mvygomvc1-law-conference-in-nuremberg-october-11'),
+    ).toBe(false);
+    expect(nam.test('https://www.belarus-nau.org/en/news/categories/expert-measures-en/page/5')).toBe(false);
+    const voa = pattern('voa-editorials');
+    expect(
+      voa.test(
+        'https://editorials.voa.gov/a/a-multilateral-effort-to-hold-lukashenka-regime-accountable/7741100.html',
+      ),
+    ).toBe(true);
+    expect(sources.find((entry) => entry.id === 'vsedelo')?.paused).toBe(true);
+  });
 });
 
 describe('parseCatalogue', () => {
