@@ -2,6 +2,7 @@
  * The composition root: the one place that imports src/, jobs/ and the adapters, and wires the
  * store, the classifier, the runner and the notifiers from the Config.
  */
+
 import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/console/notifier.js';
 import { consolePlatform } from '../../adapters/console/platform.js';
 import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
@@ -20,6 +21,7 @@ import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { channelKey, type Logger, type Notifier, systemClock, type TimerClock } from '../../src/ports.js';
 import { loadCatalogue } from '../../src/sources/source-catalogue.js';
 import { clampStoredIntervals, loadCatalogueOnFirstStart } from '../../src/sources/source-use-cases.js';
+import { createPoliteWeb } from '../../src/sources/web/polite-web.js';
 import { createCorpusStore } from '../db/create-corpus-store.js';
 import type { RouteHandler } from '../http/server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.js';
@@ -128,7 +130,9 @@ export async function createApp(
       await notifiers.get(channel.platform)?.send(channel.channelId, replyCard(reply, 'notice'));
     }
   };
-  const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce };
+  // One polite fetcher for every poll: robots.txt cached, one request at a time per host.
+  const web = createPoliteWeb({ fetchOptions, clock });
+  const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce, web };
   const deliverDeps = { store, notifiers, log, metrics };
   // Every job's duration goes to /metrics (vigil_job_duration_seconds), whichever runner runs it.
   const timed = async <T>(job: string, run: () => Promise<T>): Promise<T> => {

@@ -247,12 +247,24 @@ export function buildProgram(done: (code: number) => void): Command {
     );
   sources
     .command('add')
-    .description('add a source by feed or site address (the feed is found and fetched once)')
+    .description(
+      'add a source by feed or site address: a feed, a WordPress API, a sitemap or a listing page is found',
+    )
     .argument('<url>', 'feed or site address')
     .option('--name <name>', 'display name (default: the feed title)')
     .option('--interval <seconds>', 'poll interval, 60-86400 (default: 600)', wholeNumber('--interval'))
-    .action((url: string, options: { name?: string; interval?: number }) =>
+    .option('--articles <regex>', 'the address is a listing whose article addresses match REGEX')
+    .action((url: string, options: { name?: string; interval?: number; articles?: string }) =>
       finish(withStore(async (context) => (await sourcesCommand()).addSourceCommand(context, url, options))),
+    );
+  sources
+    .command('test')
+    .description('dry run of `sources add`: the kind chosen, why, and the first items; stores nothing')
+    .argument('<url>', 'feed or site address')
+    .option('--articles <regex>', 'the address is a listing whose article addresses match REGEX')
+    .option('--json', 'print JSON')
+    .action((url: string, options: { articles?: string; json?: boolean }) =>
+      finish(withStore(async (context) => (await sourcesCommand()).testSourceCommand(context, url, options))),
     );
   sources
     .command('remove')

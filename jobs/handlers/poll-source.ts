@@ -13,14 +13,16 @@ import type { Reply } from '../../src/commands/reply.js';
 import type { AuditLog } from '../../src/corpus/audit-log.js';
 import type { ItemSearch } from '../../src/corpus/item-search.js';
 import { parseSearchQuery } from '../../src/corpus/search-query.js';
-import type { Source, SourceCatalog } from '../../src/corpus/source-catalog.js';
+import type { Source, SourceCatalog, SourcePatch } from '../../src/corpus/source-catalog.js';
 import { describeError, FeedError, publicReason } from '../../src/errors.js';
 import { nextPollDelay } from '../../src/feeds/backoff.js';
-import { type FetchOptions, fetchFeed } from '../../src/feeds/fetch-feed.js';
-import { parseFeed } from '../../src/feeds/parse-feed.js';
+import type { FetchOptions } from '../../src/feeds/fetch-feed.js';
 import { type IngestDeps, ingestFeed } from '../../src/ingest/ingest-feed.js';
 import type { Metrics } from '../../src/metrics.js';
 import type { Clock, Logger } from '../../src/ports.js';
+import { defaultReaders, type ReaderRegistry } from '../../src/sources/readers/reader-registry.js';
+import type { ReadContext } from '../../src/sources/readers/source-reader.js';
+import { type PoliteWeb, politeWebFor } from '../../src/sources/web/polite-web.js';
 import type { JobContext, PollPayload } from '../job-types.js';
 
 export interface PollDeps {
@@ -32,7 +34,16 @@ export interface PollDeps {
   metrics?: Metrics;
   /** Tells the subscribed channels about a source's health (failing for a day, recovered). */
   announce?: (reply: Reply) => Promise<void>;
+  /** kind → reader; the built-in kinds unless a caller registers more. */
+  readers?: ReaderRegistry;
+  /**
+   * Polite fetching shared by every poll (robots.txt cache, one request at a time per host). Without
+   * one, each poll gets its own on the real clock.
+   */
+  web?: PoliteWeb;
 }
+
+const builtIn = defaultReaders();
 
 export interface PollSummary {
   sourceId: string;
@@ -48,7 +59,7 @@ export interface PollSummary {
 export async function pollSource(
   payload: PollPayload,
   deps: PollDeps,
-  context: JobContext,
+  jobs: JobContext,
 ): Promise<PollSummary> {
   const summary: PollSummary = {
     sourceId: payload.sourceId,
@@ -69,25 +80,31 @@ export async function pollSource(
     return { ...summary, reason: `backing off until ${source.health.nextPollAfter}` };
   }
   try {
-    const result = await fetchFeed(
-      { url: source.url, etag: source.etag, lastModified: source.lastModified },
-      deps.fetchOptions,
-    );
+    const reading: ReadContext = {
+      fetchOptions: deps.fetchOptions,
+      clock: deps.clock,
+      log,
+      web: deps.web ?? politeWebFor(deps.fetchOptions, deps.clock),
+      known: (guids) => deps.store.knownGuids(source.id, guids),
+    };
+    const result = await (deps.readers ?? builtIn).readerFor(source.kind).read(source, reading);
+    if (result.notes.length > 0) {
+      summary.reason = result.notes.join('; ');
+      log.warn({ url: source.url, notes: result.notes }, 'source read with remarks');
+    }
     if (result.status === 'not-modified') {
       await recordSuccess(deps.store, source, now, {});
       summary.outcome = 'not-modified';
     } else {
       const fetchedAt = now.toISOString();
-      const feed = await parseFeed(result.text, { url: result.finalUrl, fetchedAt });
-      const ingest = await ingestFeed(source, feed, fetchedAt, deps);
+      const ingest = await ingestFeed(source, result, fetchedAt, deps);
+      const { format, ...patch } = result.patch;
       await recordSuccess(deps.store, source, now, {
-        etag: result.etag,
-        lastModified: result.lastModified,
-        ...(result.permanentRedirectTo ? { url: result.permanentRedirectTo } : {}),
-        ...(source.format === null ? { format: feed.kind } : {}),
+        ...patch,
+        ...(source.format === null && format ? { format } : {}),
       });
-      if (result.permanentRedirectTo) log.info({ to: result.permanentRedirectTo }, 'feed moved permanently');
-      for (const target of ingest.alerts) await context.enqueue('deliver', target);
+      if (patch.url) log.info({ to: patch.url }, 'source moved permanently');
+      for (const target of ingest.alerts) await jobs.enqueue('deliver', target);
       Object.assign(summary, {
         outcome: 'ok',
         new: ingest.new,
@@ -153,7 +170,7 @@ async function recordSuccess(
   store: SourceCatalog,
   source: Source,
   now: Date,
-  patch: { etag?: string | null; lastModified?: string | null; url?: string; format?: Source['format'] },
+  patch: Pick<SourcePatch, 'etag' | 'lastModified' | 'url' | 'format' | 'settings'>,
 ): Promise<void> {
   await store.updateSource(source.id, {
     ...patch,

@@ -91,7 +91,7 @@ async function dispatch(context: HandlerContext, command: Command): Promise<Repl
     case 'unsubscribe':
       return handleUnsubscribe(context, command);
     case 'source-add':
-      return handleSourceAdd(context, command.url, command.intervalSeconds);
+      return handleSourceAdd(context, command);
     case 'source-remove':
       return handleSourceRemove(context, command.id);
     case 'source-pause':

@@ -13,7 +13,7 @@ export type Command =
   | { name: 'subscribe'; topics: string[]; sources: string[]; languages: string[] }
   | { name: 'unsubscribe'; topics: string[]; sources: string[]; languages: string[] }
   /** `intervalSeconds`: from `--interval`, when given. */
-  | { name: 'source-add'; url: string; intervalSeconds?: number }
+  | { name: 'source-add'; url: string; intervalSeconds?: number; articlePattern?: string }
   | { name: 'source-remove'; id: string }
   | { name: 'source-pause'; id: string }
   | { name: 'source-resume'; id: string }
@@ -46,7 +46,7 @@ export const USAGE = {
   sources: 'sources',
   subscribe: 'subscribe <topic…> [source:<id>…] [lang:<code>…]',
   unsubscribe: 'unsubscribe <topic…> [source:<id>…] [lang:<code>…]',
-  'source-add': 'source add <feed or site address> [--interval SECONDS]',
+  'source-add': 'source add <feed or site address> [--interval SECONDS] [--articles REGEX]',
   'source-remove': 'source remove <source id>',
   'source-pause': 'source pause <source id>',
   'source-resume': 'source resume <source id>',
@@ -292,14 +292,21 @@ function parseWatchCommand(rest: string): ParseCommandResult {
   }
 }
 
-/** Takes `--interval N` / `--interval=N` out of the arguments. */
-function takeInterval(args: string[]): { args: string[]; interval?: number; error?: string } {
-  const index = args.findIndex((arg) => /^--interval(=|$)/.test(arg));
-  if (index < 0) return { args };
+/** Takes `--NAME VALUE` / `--NAME=VALUE` out of the arguments; `value` is undefined when absent or bare. */
+function takeOption(args: string[], name: string): { args: string[]; present: boolean; value?: string } {
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index < 0) return { args, present: false };
   const arg = args[index] as string;
   const inline = arg.includes('=');
   const value = inline ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
   const remaining = args.filter((_, i) => i !== index && (inline || i !== index + 1));
+  return value === undefined ? { args: remaining, present: true } : { args: remaining, present: true, value };
+}
+
+/** Takes `--interval N` / `--interval=N` out of the arguments. */
+function takeInterval(args: string[]): { args: string[]; interval?: number; error?: string } {
+  const { args: remaining, present, value } = takeOption(args, 'interval');
+  if (!present) return { args };
   if (
     value === undefined ||
     !/^\d{1,6}$/.test(value) ||
@@ -314,11 +321,21 @@ function takeInterval(args: string[]): { args: string[]; interval?: number; erro
   return { args: remaining, interval: Number(value) };
 }
 
+/** Takes `--articles REGEX` / `--articles=REGEX` out of the arguments (checked by the use case). */
+function takeArticles(args: string[]): { args: string[]; pattern?: string; error?: string } {
+  const { args: remaining, present, value } = takeOption(args, 'articles');
+  if (!present) return { args };
+  if (!value) return { args: remaining, error: '`--articles` needs a regular expression.' };
+  return { args: remaining, pattern: value };
+}
+
 function parseSource(input: string[]): ParseCommandResult {
   const sub = input[0]?.toLowerCase();
   const interval = sub === 'add' ? takeInterval(input) : { args: input };
   if (interval.error !== undefined) return fail(interval.error, USAGE['source-add']);
-  const args = interval.args;
+  const articles = sub === 'add' ? takeArticles(interval.args) : { args: interval.args };
+  if (articles.error !== undefined) return fail(articles.error, USAGE['source-add']);
+  const args = articles.args;
   const value = args[1];
   if (sub === undefined) return fail('`source` needs one of add, remove, pause, resume.', SOURCE_USAGE);
   if (!['add', 'remove', 'pause', 'resume'].includes(sub)) {
@@ -334,9 +351,12 @@ function parseSource(input: string[]): ParseCommandResult {
     const address = checkSourceAddress(value, { allowPrivate: true });
     if (!address.ok) return fail(`\`${truncate(value, 80)}\` is not a web address.`, USAGE[name]);
     const url = address.url;
-    return ok(
-      interval.interval === undefined ? { name, url } : { name, url, intervalSeconds: interval.interval },
-    );
+    return ok({
+      name,
+      url,
+      ...(interval.interval === undefined ? {} : { intervalSeconds: interval.interval }),
+      ...(articles.pattern === undefined ? {} : { articlePattern: articles.pattern }),
+    });
   }
   return ok({ name, id: value.toLowerCase() });
 }

@@ -53,6 +53,8 @@ export interface CorpusStats {
 export interface ItemSearch {
   /** Stores items; a (sourceId, guid) already present is a duplicate and is left untouched. */
   insertItems(items: ItemInput[]): Promise<InsertResult[]>;
+  /** Which of `guids` this source already has (page and sitemap articles are known by address). */
+  knownGuids(sourceId: string, guids: readonly string[]): Promise<Set<string>>;
   getItem(id: number): Promise<StoredItem | null>;
   /** Items of the same story as `id` (excluding it), oldest first. */
   storyItems(id: number): Promise<StoredItem[]>;

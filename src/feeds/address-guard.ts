@@ -39,6 +39,22 @@ for (const [prefix, bits] of [
   blocked.addSubnet(prefix, bits, 'ipv6');
 }
 
+// Link-local and "this network" addresses hold cloud metadata services (169.254.169.254) and nothing
+// a news source serves: refused even when VIGIL_ALLOW_PRIVATE_FEEDS lets tests use loopback.
+const neverFetched = new net.BlockList();
+neverFetched.addSubnet('0.0.0.0', 8, 'ipv4');
+neverFetched.addSubnet('169.254.0.0', 16, 'ipv4');
+neverFetched.addSubnet('fe80::', 10, 'ipv6');
+
+/** True for a literal address that is never fetched, whatever VIGIL_ALLOW_PRIVATE_FEEDS says. */
+export function isNeverFetched(address: string): boolean {
+  const family = net.isIP(address);
+  if (family === 4) return neverFetched.check(address, 'ipv4');
+  if (family !== 6) return false;
+  const embedded = embeddedIpv4(address);
+  return embedded !== null ? neverFetched.check(embedded, 'ipv4') : neverFetched.check(address, 'ipv6');
+}
+
 /** True for addresses a public feed cannot live on. IPv4 embedded in IPv6 (mapped, NAT64, 6to4) is unwrapped. */
 export function isNonPublicAddress(address: string): boolean {
   const family = net.isIP(address);

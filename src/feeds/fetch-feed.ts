@@ -52,7 +52,11 @@ export function resolveLimits(options: FetchOptions): HttpLimits {
 }
 
 /** Fetches a feed. A 304 is `not-modified` and costs no parsing; every expected failure is a FeedError. */
-export async function fetchFeed(request: FeedRequest, options: FetchOptions): Promise<FetchResult> {
+export async function fetchFeed(
+  request: FeedRequest,
+  options: FetchOptions,
+  decode: (bytes: Uint8Array, contentType: string | null) => string = decodeFeedBytes,
+): Promise<FetchResult> {
   const headers: Record<string, string> = {};
   // RFC 9110 §13.1.2-3: send both; a server that knows ETags uses If-None-Match and ignores the date.
   if (request.etag) headers['if-none-match'] = request.etag;
@@ -63,7 +67,7 @@ export async function fetchFeed(request: FeedRequest, options: FetchOptions): Pr
   const contentType = header(response, 'content-type');
   return {
     status: 'ok',
-    text: decodeFeedBytes(response.body, contentType),
+    text: decode(response.body, contentType),
     finalUrl: response.finalUrl,
     permanentRedirectTo: response.permanentRedirectTo,
     etag: header(response, 'etag'),

@@ -6,7 +6,7 @@ import { PassThrough, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { FeedError } from '../errors.js';
 import { boundedDelay } from '../time/bounded-delay.js';
-import { blockedError, guardedLookup, isNonPublicAddress } from './address-guard.js';
+import { blockedError, guardedLookup, isNeverFetched, isNonPublicAddress } from './address-guard.js';
 
 export interface HttpLimits {
   allowPrivate: boolean;
@@ -92,7 +92,10 @@ function requestOnce(
   return new Promise((resolve, reject) => {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     // Literal IPs never reach `lookup`, so they are checked here.
-    if (!limits.allowPrivate && net.isIP(host) !== 0 && isNonPublicAddress(host)) {
+    if (
+      net.isIP(host) !== 0 &&
+      (isNeverFetched(host) || (!limits.allowPrivate && isNonPublicAddress(host)))
+    ) {
       reject(blockedError(host, host));
       return;
     }

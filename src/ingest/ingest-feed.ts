@@ -29,7 +29,7 @@ export interface IngestSummary {
 
 export async function ingestFeed(
   source: Source,
-  feed: ParsedFeed,
+  feed: Pick<ParsedFeed, 'items' | 'rejected'>,
   fetchedAt: string,
   deps: IngestDeps,
 ): Promise<IngestSummary> {

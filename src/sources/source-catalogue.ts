@@ -1,11 +1,13 @@
 /**
  * The source catalogue file (VIGIL_SOURCES, seeds/sources.json): validated by the rules of
- * `sources add` (address, interval limits), turned into sources to add.
+ * `sources add` (address, interval limits, kind, article pattern), turned into sources to add.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { NewSource } from '../corpus/corpus-store.js';
+import { SOURCE_KINDS, type SourceKind } from '../corpus/source-catalog.js';
 import { ConfigError } from '../errors.js';
+import { articlePatternProblem, PATTERN_KINDS } from './article-pattern.js';
 import { DEFAULT_INTERVAL_SECONDS, intervalLimits, intervalProblem } from './poll-interval.js';
 import { checkSourceAddress } from './source-address.js';
 
@@ -19,7 +21,15 @@ export const CatalogueEntry = z.object({
     .optional(),
   language: z.string().min(2).max(3).nullable().optional(),
   intervalSeconds: z.number().default(DEFAULT_INTERVAL_SECONDS),
-  /** Whether the feed address was confirmed to exist; unconfirmed ones are still polled. */
+  /** How `url` is read (design.md, "Sources without a feed"); default `feed`. */
+  kind: z
+    .custom<SourceKind>((value) => SOURCE_KINDS.some((kind) => kind === value), {
+      message: `expected one of ${SOURCE_KINDS.join(', ')}`,
+    })
+    .default('feed'),
+  /** `page` and `sitemap`: a regular expression that the absolute article addresses match. */
+  articlePattern: z.string().optional(),
+  /** Whether the address was confirmed to exist; unconfirmed ones are still polled. */
   confirmed: z.boolean().default(false),
   note: z.string().optional(),
   paused: z.boolean().optional(),
@@ -66,6 +76,7 @@ export function parseCatalogue(
     if (!address.ok) problems.push(`sources.${index}.url: ${entry.url} ${address.problem}`);
     const interval = intervalProblem(entry.intervalSeconds, limits);
     if (interval) problems.push(`sources.${index}.intervalSeconds ${interval}`);
+    problems.push(...patternProblems(entry, `sources.${index}.articlePattern (entry "${entry.id}")`));
     return entry;
   });
   if (problems.length > 0) {
@@ -81,8 +92,20 @@ export function parseCatalogue(
     siteUrl: entry.siteUrl ?? null,
     language: entry.language ?? null,
     intervalSeconds: entry.intervalSeconds,
+    kind: entry.kind,
+    ...(entry.articlePattern === undefined ? {} : { settings: { articlePattern: entry.articlePattern } }),
     paused: entry.paused ?? false,
   }));
+}
+
+function patternProblems(entry: CatalogueEntry, where: string): string[] {
+  if (entry.articlePattern === undefined) return [];
+  const kinds: readonly SourceKind[] = PATTERN_KINDS;
+  if (!kinds.includes(entry.kind)) {
+    return [`${where} applies only to the kinds ${kinds.join(' and ')} (the entry is ${entry.kind})`];
+  }
+  const problem = articlePatternProblem(entry.articlePattern);
+  return problem ? [`${where}: ${JSON.stringify(entry.articlePattern)} ${problem}`] : [];
 }
 
 export function loadCatalogue(file: string, rules: CatalogueRules = DEFAULT_RULES): NewSource[] {

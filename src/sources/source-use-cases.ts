@@ -6,9 +6,15 @@
 import type { AuditLog } from '../corpus/audit-log.js';
 import type { NewSource, Source, SourceCatalog } from '../corpus/source-catalog.js';
 import { describeError, publicReason, VigilError } from '../errors.js';
-import { type DiscoveredFeed, discoverFeed } from '../feeds/discover-feed.js';
+import type { NormalisedItem } from '../feeds/feed-item.js';
 import type { FetchOptions } from '../feeds/fetch-feed.js';
 import type { Clock, Logger } from '../ports.js';
+import {
+  type DiscoverContext,
+  type DiscoveredSource,
+  type DiscoverOptions,
+  discoverSource,
+} from './discovery/discover-source.js';
 import type { OpmlOutline } from './opml.js';
 import {
   clampInterval,
@@ -17,8 +23,11 @@ import {
   intervalLimits,
   intervalProblem,
 } from './poll-interval.js';
+import { MAX_NEW_ARTICLES_PER_POLL, readNewArticles } from './readers/article/read-new-articles.js';
+import { compilePattern } from './readers/page/article-pattern.js';
 import { checkSourceAddress, displayAddress } from './source-address.js';
 import { slugify, uniqueId } from './source-id.js';
+import { type PoliteWeb, politeWebFor } from './web/polite-web.js';
 
 export interface SourceCatalogDeps {
   store: SourceCatalog & AuditLog;
@@ -32,8 +41,10 @@ export interface SourceCatalogDeps {
    * first poll). A failure is logged; the change stands and the scheduler's periodic re-read follows.
    */
   sourcesChanged?: () => Promise<void>;
-  /** How the feed behind an address is found; discoverFeed unless a test stands in for the network. */
-  discover?: (url: string, options: FetchOptions) => Promise<DiscoveredFeed>;
+  /** How the source behind an address is found; discoverSource unless a test stands in for the network. */
+  discover?: (url: string, context: DiscoverContext, options: DiscoverOptions) => Promise<DiscoveredSource>;
+  /** Polite fetching (robots.txt, one request at a time per host); one on the real clock by default. */
+  web?: PoliteWeb;
 }
 
 /** Who asked, as the audit log names them: `cli`, `telegram:42`; and in which channel, if any. */
@@ -45,6 +56,7 @@ export interface Actor {
 export type SourceProblemCode =
   | 'invalid-address'
   | 'invalid-interval'
+  | 'invalid-pattern'
   | 'no-feed'
   | 'already-present'
   | 'not-found';
@@ -66,6 +78,8 @@ export interface AddSourceRequest {
   url: string;
   name?: string;
   intervalSeconds?: number;
+  /** `--articles REGEX`: the address is a listing (or a sitemap) whose article addresses match this. */
+  articlePattern?: string;
 }
 
 const fail = (code: SourceProblemCode, message: string, more: Partial<SourceProblem> = {}) =>
@@ -117,7 +131,72 @@ export async function addSource(
   deps: SourceCatalogDeps,
   who: Actor,
   request: AddSourceRequest,
-): Promise<SourceResult<{ source: Source }>> {
+): Promise<SourceResult<{ source: Source; found: DiscoveredSource }>> {
+  const checked = checkAddRequest(deps, request);
+  if (!checked.ok) return checked;
+  const discovered = await discover(deps, checked.url, request);
+  if (!discovered.ok) return discovered;
+  const { found } = discovered;
+
+  const existing = await deps.store.listSources();
+  const same = existing.find((source) => source.url === found.url);
+  if (same) return fail('already-present', `${found.url} is already a source`, { existing: same });
+
+  const name = cleanName(request.name ?? '') || cleanName(found.title) || new URL(found.url).hostname;
+  let source: Source;
+  try {
+    source = await deps.store.addSource(
+      {
+        id: uniqueId(slugify(name), new Set(existing.map((s) => s.id))),
+        name,
+        url: found.url,
+        siteUrl: checked.url === found.url ? null : checked.url,
+        kind: found.kind,
+        format: found.format,
+        settings: found.settings,
+        intervalSeconds: request.intervalSeconds ?? defaultInterval(deps),
+      },
+      deps.clock.now().toISOString(),
+    );
+  } catch (error) {
+    // Someone added the same source between our check and the insert.
+    if (error instanceof VigilError && error.code === 'duplicate-source') {
+      return fail('already-present', `${found.url} was just added by someone else`);
+    }
+    throw error;
+  }
+  await audit(deps, who, 'source.add', { before: null, after: source });
+  await notifyScheduler(deps);
+  return { ok: true, source, found };
+}
+
+/** `sources test URL`: what `add` would choose and the first items it would read; stores nothing. */
+export async function testSource(
+  deps: SourceCatalogDeps,
+  request: AddSourceRequest,
+  limit = 3,
+): Promise<SourceResult<{ found: DiscoveredSource; items: NormalisedItem[]; notes: string[] }>> {
+  const checked = checkAddRequest(deps, request);
+  if (!checked.ok) return checked;
+  const discovered = await discover(deps, checked.url, request);
+  if (!discovered.ok) return discovered;
+  const { found } = discovered;
+  if (found.items.length > 0 || found.articleUrls.length === 0) {
+    return { ok: true, found, items: found.items.slice(0, limit), notes: [] };
+  }
+  const read = await readNewArticles(
+    found.articleUrls.slice(0, Math.min(limit, MAX_NEW_ARTICLES_PER_POLL)).map((url) => ({ url })),
+    { ...readContext(deps), known: async () => new Set<string>() },
+    limit,
+  ).catch((error: unknown) => ({ items: [], rejected: [], notes: [publicReason(error)] }));
+  return { ok: true, found, items: read.items, notes: read.notes };
+}
+
+/** The address, interval and pattern checks `add` and `test` make before any network call. */
+function checkAddRequest(
+  deps: SourceCatalogDeps,
+  request: AddSourceRequest,
+): { ok: true; url: string } | { ok: false; problem: SourceProblem } {
   const address = checkSourceAddress(request.url, deps.fetchOptions);
   if (!address.ok) {
     return fail(
@@ -127,47 +206,52 @@ export async function addSource(
   }
   const badInterval = checkInterval(deps, request.intervalSeconds);
   if (badInterval) return { ok: false, problem: badInterval };
+  if (request.articlePattern !== undefined) {
+    try {
+      compilePattern(request.articlePattern);
+    } catch (error) {
+      return fail('invalid-pattern', `--articles: ${(error as Error).message}`);
+    }
+  }
+  return { ok: true, url: address.url };
+}
 
-  let found: DiscoveredFeed;
+function readContext(deps: SourceCatalogDeps): DiscoverContext {
+  const log = deps.log ?? silentLog;
+  return {
+    fetchOptions: deps.fetchOptions,
+    clock: deps.clock,
+    log,
+    web: deps.web ?? politeWebFor(deps.fetchOptions, deps.clock),
+  };
+}
+
+/** The one network step of `add`: the feed, API, sitemap or listing behind an address. */
+async function discover(
+  deps: SourceCatalogDeps,
+  url: string,
+  request: AddSourceRequest,
+): Promise<SourceResult<{ found: DiscoveredSource }>> {
   try {
-    // The one place where the feed (and, for feedless sites, the listing) behind an address is found.
-    found = await (deps.discover ?? discoverFeed)(address.url, deps.fetchOptions);
+    const options = request.articlePattern === undefined ? {} : { articlePattern: request.articlePattern };
+    const found = await (deps.discover ?? discoverSource)(url, readContext(deps), options);
+    deps.log?.info({ url, kind: found.kind, chosen: found.url, why: found.why }, 'source found');
+    return { ok: true, found };
   } catch (error) {
-    deps.log?.info({ url: address.url, reason: describeError(error) }, 'source add: no feed found');
-    return fail('no-feed', `could not add ${address.url}: ${publicReason(error)}`, {
-      detail: `could not add ${address.url}: ${describeError(error)}`,
+    deps.log?.info({ url, reason: describeError(error) }, 'source add: nothing to read found');
+    return fail('no-feed', `could not add ${url}: ${publicReason(error)}`, {
+      detail: `could not add ${url}: ${describeError(error)}`,
     });
   }
-
-  const existing = await deps.store.listSources();
-  const same = existing.find((source) => source.url === found.feedUrl);
-  if (same) return fail('already-present', `${found.feedUrl} is already a source`, { existing: same });
-
-  const name = cleanName(request.name ?? '') || cleanName(found.title) || new URL(found.feedUrl).hostname;
-  let source: Source;
-  try {
-    source = await deps.store.addSource(
-      {
-        id: uniqueId(slugify(name), new Set(existing.map((s) => s.id))),
-        name,
-        url: found.feedUrl,
-        siteUrl: address.url === found.feedUrl ? null : address.url,
-        format: found.kind,
-        intervalSeconds: request.intervalSeconds ?? defaultInterval(deps),
-      },
-      deps.clock.now().toISOString(),
-    );
-  } catch (error) {
-    // Someone added the same feed between our check and the insert.
-    if (error instanceof VigilError && error.code === 'duplicate-source') {
-      return fail('already-present', `${found.feedUrl} was just added by someone else`);
-    }
-    throw error;
-  }
-  await audit(deps, who, 'source.add', { before: null, after: source });
-  await notifyScheduler(deps);
-  return { ok: true, source };
 }
+
+const silentLog: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silentLog,
+};
 
 /** `sources remove` / `source remove`: the source goes, its items stay in the corpus. */
 export async function removeSource(

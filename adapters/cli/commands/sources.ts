@@ -12,6 +12,7 @@ import {
   removeSource,
   type SourceCatalogDeps,
   type SourceProblem,
+  testSource,
 } from '../../../src/sources/source-use-cases.js';
 import { CliError, print, printError, printJson } from '../output.js';
 
@@ -34,7 +35,10 @@ function health(source: Source): string {
 
 /** A wrong flag or argument is a command-line error (exit 2); the rest is bad input (exit 1). */
 function toCliError(problem: SourceProblem): CliError {
-  const usage = problem.code === 'invalid-address' || problem.code === 'invalid-interval';
+  const usage =
+    problem.code === 'invalid-address' ||
+    problem.code === 'invalid-interval' ||
+    problem.code === 'invalid-pattern';
   return new CliError(problem.detail ?? problem.message, usage ? 2 : 1);
 }
 
@@ -87,8 +91,9 @@ export async function listSources(store: CorpusStore, json: boolean): Promise<nu
   }
   if (sources.length === 0) print('no sources (add one: vigil sources add URL)');
   for (const source of sources) {
+    const pattern = source.settings.articlePattern ? `  articles ${source.settings.articlePattern}` : '';
     print(
-      `${source.id}  ${source.name}\n    ${source.url}  every ${source.intervalSeconds} s  ${health(source)}`,
+      `${source.id}  ${source.name}  [${source.kind}]\n    ${source.url}${pattern}  every ${source.intervalSeconds} s  ${health(source)}`,
     );
   }
   return 0;
@@ -97,18 +102,65 @@ export async function listSources(store: CorpusStore, json: boolean): Promise<nu
 export async function addSourceCommand(
   context: SourcesContext,
   url: string,
-  options: { name?: string; interval?: number },
+  options: { name?: string; interval?: number; articles?: string },
 ): Promise<number> {
   const result = await withCatalog(context, (deps) =>
     addSource(deps, CLI, {
       url,
       ...(options.name === undefined ? {} : { name: options.name }),
       ...(options.interval === undefined ? {} : { intervalSeconds: options.interval }),
+      ...(options.articles === undefined ? {} : { articlePattern: options.articles }),
     }),
   );
   if (!result.ok) throw toCliError(result.problem);
-  const { source } = result;
-  print(`added ${source.id}: ${source.name} (${source.url}), polled every ${source.intervalSeconds} s`);
+  const { source, found } = result;
+  print(
+    `added ${source.id}: ${source.name} (${source.kind} ${source.url}), polled every ${source.intervalSeconds} s`,
+  );
+  print(`    why: ${found.why}`);
+  if (source.settings.articlePattern) print(`    article pattern: ${source.settings.articlePattern}`);
+  return 0;
+}
+
+export async function testSourceCommand(
+  context: SourcesContext,
+  url: string,
+  options: { articles?: string; json?: boolean },
+): Promise<number> {
+  const result = await withCatalog(context, (deps) =>
+    testSource(deps, {
+      url,
+      ...(options.articles === undefined ? {} : { articlePattern: options.articles }),
+    }),
+  );
+  if (!result.ok) throw toCliError(result.problem);
+  const { found, items, notes } = result;
+  const pattern = found.settings.articlePattern ?? null;
+  if (options.json) {
+    printJson(
+      {
+        kind: found.kind,
+        url: found.url,
+        articlePattern: pattern,
+        why: found.why,
+        tried: found.tried,
+        items,
+        notes,
+      },
+      2,
+    );
+    return 0;
+  }
+  print(`kind: ${found.kind}\naddress: ${found.url}`);
+  if (pattern) print(`article pattern: ${pattern}`);
+  print(`why: ${found.why}`);
+  for (const step of found.tried) print(`  tried: ${step}`);
+  for (const item of items) {
+    print(
+      `- ${item.publishedAt.slice(0, 16).replace('T', ' ')}  ${item.title}\n    ${item.url ?? item.guid}\n    ${item.text.slice(0, 160).replace(/\s+/g, ' ')}`,
+    );
+  }
+  for (const note of notes) printError(`note: ${note}`);
   return 0;
 }
 

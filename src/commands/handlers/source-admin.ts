@@ -39,21 +39,22 @@ function problemReply(context: HandlerContext, problem: SourceProblem, id = ''):
 
 export async function handleSourceAdd(
   context: HandlerContext,
-  url: string,
-  intervalSeconds?: number,
+  request: { url: string; intervalSeconds?: number; articlePattern?: string },
 ): Promise<Reply> {
   const { deps, who } = catalog(context);
-  const result = await addSource(
-    deps,
-    who,
-    intervalSeconds === undefined ? { url } : { url, intervalSeconds },
-  );
+  const { url, intervalSeconds, articlePattern } = request;
+  const result = await addSource(deps, who, {
+    url,
+    ...(intervalSeconds === undefined ? {} : { intervalSeconds }),
+    ...(articlePattern === undefined ? {} : { articlePattern }),
+  });
   if (!result.ok) return problemReply(context, result.problem);
-  const { source } = result;
+  const { source, found } = result;
   return {
     public: true,
     lines: [
       `Added source \`${source.id}\`: ${source.name} (${source.url}), polled every ${describeInterval(source.intervalSeconds)}.`,
+      `Read as ${source.kind}: ${found.why}.`,
       'Its first poll fills the corpus without alerting on older items.',
     ],
   };

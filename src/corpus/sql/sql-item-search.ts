@@ -54,6 +54,12 @@ interface PreparedItem {
   params: SqlValue[];
 }
 
+/** Lookup keys for `knownGuids`, in the shape storedItems reads. */
+function prepared(sourceId: string, guids: readonly string[]): Pick<PreparedItem, 'sourceId' | 'guid'>[] {
+  const id = storableText(sourceId);
+  return guids.map((guid) => ({ sourceId: id, guid }));
+}
+
 export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemSearch {
   const index = dialect.itemIndexColumns;
   // The story root: the first item of another source with the same content, else the signature match.
@@ -106,7 +112,10 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
    * chunk of guids, not one per item (a poll mostly sees items it stored before). Chunks are
    * padded to a power of two so a few statement texts serve every batch size.
    */
-  const storedItems = async (tx: SqlExecutor, prepared: readonly PreparedItem[]) => {
+  const storedItems = async (
+    tx: SqlExecutor,
+    prepared: readonly Pick<PreparedItem, 'sourceId' | 'guid'>[],
+  ) => {
     const guidsBySource = new Map<string, Set<string>>();
     for (const { sourceId, guid } of prepared) {
       const guids = guidsBySource.get(sourceId) ?? new Set<string>();
@@ -177,6 +186,14 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
         }
         return results;
       });
+    },
+
+    async knownGuids(sourceId, guids) {
+      const wanted = guids.filter((guid) => guid.length > 0).map(storableText);
+      if (wanted.length === 0) return new Set<string>();
+      const asked = prepared(sourceId, wanted);
+      const stored = await storedItems(db, asked);
+      return new Set(wanted.filter((guid) => stored.has(itemKey(storableText(sourceId), guid))));
     },
 
     async getItem(id) {

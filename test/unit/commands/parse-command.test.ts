@@ -53,6 +53,10 @@ describe('parseCommand', () => {
       'source add --interval=120 example.org',
       { name: 'source-add', url: 'https://example.org/', intervalSeconds: 120 },
     ],
+    [
+      'source add example.org --articles /news/\\d+ --interval 600',
+      { name: 'source-add', url: 'https://example.org/', intervalSeconds: 600, articlePattern: '/news/\\d+' },
+    ],
     ['watch add Ryanair', { name: 'watch-add', expression: 'Ryanair' }],
     [
       'watch add  "political  prisoners" -football ',
@@ -96,6 +100,7 @@ describe('parseCommand', () => {
     ['source add example.org --interval', /needs a number of seconds/, '--interval SECONDS'],
     ['source add example.org --interval 0', /needs a number of seconds from 1 to 86400/, 'source add'],
     ['source add example.org --interval soon', /needs a number of seconds/, 'source add'],
+    ['source add example.org --articles', /needs a regular expression/, '--articles REGEX'],
     ['watch add', /needs an expression/, 'watch add <expression>'],
     ['watch test', /needs an expression/, 'watch test <expression>'],
     ['watch remove', /needs the id/, 'watch remove <watch id>'],

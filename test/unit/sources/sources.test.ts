@@ -39,6 +39,32 @@ describe('the seed catalogue', () => {
       expect(entry.note?.length).toBeGreaterThan(10);
     }
   });
+
+  it('reads the outlets without a feed as listings whose pattern fits their known article addresses', () => {
+    const pattern = (id: string): RegExp => {
+      const source = sources.find((entry) => entry.id === id);
+      expect(source?.kind).toBe('page');
+      return new RegExp(source?.settings?.articlePattern ?? '$^', 'u');
+    };
+    expect(pattern('pozirk-en').test('https://pozirk.online/en/news/145567/')).toBe(true);
+    expect(pattern('pozirk-en').test('https://pozirk.online/en/news/')).toBe(false);
+    expect(pattern('pozirk-ru').test('https://pozirk.online/ru/news/201827')).toBe(true);
+    const nam = pattern('nam-media');
+    expect(
+      nam.test('https://www.belarus-nau.org/en/post/u-s-to-extend-sanctions-against-lukashenko-regime'),
+    ).toBe(true);
+    expect(
+      nam.test('https://belarus-nau.org/en/news/tpost/7mvygomvc1-law-conference-in-nuremberg-october-11'),
+    ).toBe(false);
+    expect(nam.test('https://www.belarus-nau.org/en/news/categories/expert-measures-en/page/5')).toBe(false);
+    const voa = pattern('voa-editorials');
+    expect(
+      voa.test(
+        'https://editorials.voa.gov/a/a-multilateral-effort-to-hold-lukashenka-regime-accountable/7741100.html',
+      ),
+    ).toBe(true);
+    expect(sources.find((entry) => entry.id === 'vsedelo')?.paused).toBe(true);
+  });
 });
 
 describe('parseCatalogue', () => {
@@ -46,6 +72,40 @@ describe('parseCatalogue', () => {
     const bad = JSON.stringify({ sources: [{ id: 'Bad Id', name: 'x', url: 'ftp://x' }] });
     expect(() => parseCatalogue(bad, 'my.json')).toThrow(ConfigError);
     expect(() => parseCatalogue(bad, 'my.json')).toThrow(/my\.json.*sources\.0\.id.*sources\.0\.url/);
+  });
+
+  const entry = (extra: Record<string, unknown>): string =>
+    JSON.stringify({
+      sources: [{ id: 'pozirk-en', name: 'Pozirk', url: 'https://pozirk.example/en/', ...extra }],
+    });
+
+  it('reads a feed by default and passes kind and article pattern on', () => {
+    expect(parseCatalogue(entry({}), 'x.json')[0]).toMatchObject({ kind: 'feed' });
+    expect(parseCatalogue(entry({}), 'x.json')[0]?.settings).toBeUndefined();
+    const [page] = parseCatalogue(
+      entry({ kind: 'page', articlePattern: '^https://pozirk\\.example/en/news/\\d+/?$' }),
+      'x.json',
+    );
+    expect(page).toMatchObject({
+      kind: 'page',
+      settings: { articlePattern: '^https://pozirk\\.example/en/news/\\d+/?$' },
+    });
+    expect(parseCatalogue(entry({ kind: 'sitemap' }), 'x.json')[0]).toMatchObject({ kind: 'sitemap' });
+  });
+
+  it('names the entry whose article pattern does not compile, or whose kind is unknown', () => {
+    expect(() => parseCatalogue(entry({ kind: 'page', articlePattern: '/news/(\\d+' }), 'my.json')).toThrow(
+      /my\.json.*sources\.0\.articlePattern \(entry "pozirk-en"\): "\/news\/\(\\\\d\+" is not a valid regular expression/,
+    );
+    expect(() => parseCatalogue(entry({ kind: 'page', articlePattern: ' ' }), 'my.json')).toThrow(
+      /entry "pozirk-en".*must not be empty/,
+    );
+    expect(() => parseCatalogue(entry({ articlePattern: '^/news/' }), 'my.json')).toThrow(
+      /entry "pozirk-en"\) applies only to the kinds page and sitemap \(the entry is feed\)/,
+    );
+    expect(() => parseCatalogue(entry({ kind: 'scrape' }), 'my.json')).toThrow(
+      /sources\.0\.kind: expected one of feed, api, sitemap, page/,
+    );
   });
 
   it('rejects text that is not JSON', () => {
