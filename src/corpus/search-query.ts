@@ -22,6 +22,8 @@ export interface SearchQuery {
   since: string | null;
   /** ISO date (inclusive: the whole day, UTC); a full ISO time is taken as an instant. */
   until: string | null;
+  /** `sort:new`: newest first instead of best answer first (absent: relevance). */
+  sort?: 'new';
 }
 
 export type ParseSearchResult = { ok: true; query: SearchQuery } | { ok: false; error: string };
@@ -35,7 +37,7 @@ export interface ParseSearchOptions {
 const MAX_QUERY_LENGTH = 1000;
 const MAX_QUERY_WORDS = 40;
 
-const FILTERS = ['topic', 'source', 'lang', 'since', 'until'] as const;
+const FILTERS = ['topic', 'source', 'lang', 'since', 'until', 'sort'] as const;
 type FilterName = (typeof FILTERS)[number];
 
 type Token =
@@ -143,6 +145,7 @@ interface Filters {
   languages: string[];
   since: string | null;
   until: string | null;
+  sort?: 'new';
 }
 
 function isRealDate(value: string): boolean {
@@ -189,6 +192,11 @@ function applyFilter(
         throw new QueryError(`${name}: takes a date as YYYY-MM-DD, ${filterExample(name)}`);
       filters[name] = value;
       return;
+    case 'sort':
+      if (value.toLowerCase() !== 'new')
+        throw new QueryError(`sort: takes only "new", ${filterExample(name)}`);
+      filters.sort = 'new';
+      return;
   }
 }
 
@@ -204,6 +212,8 @@ function filterExample(name: FilterName): string {
       return 'e.g. since:2024-06-01';
     case 'until':
       return 'e.g. until:2024-12-31';
+    case 'sort':
+      return 'e.g. sort:new (newest first)';
   }
 }
 
@@ -315,7 +325,7 @@ function combine(type: 'and' | 'or', parts: (QueryNode | null)[]): QueryNode | n
 
 /**
  * Parses a user's query. Words are ANDed; `"…"` is a phrase; `-word` excludes; `OR` between
- * words or `( … )` groups; filters topic:, source:, lang:, since:, until:. Any input gives a
+ * words or `( … )` groups; filters topic:, source:, lang:, since:, until:, and sort:new. Any input gives a
  * query or a message that says what to change.
  */
 export function parseSearchQuery(input: string, options: ParseSearchOptions = {}): ParseSearchResult {

@@ -129,7 +129,7 @@ describe('unknown filters (issue 12, finding 5)', () => {
     const result = parseSearchQuery('title:potash');
     expect(result).toEqual({
       ok: false,
-      error: 'there is no filter "title:"; the filters are topic: source: lang: since: until:',
+      error: 'there is no filter "title:"; the filters are topic: source: lang: since: until: sort:',
     });
     expect(parseSearchQuery('potash -author:smith').ok).toBe(false);
   });
