@@ -42,19 +42,12 @@ export const postgresDialect: SqlDialect = {
     const weight = field === undefined ? '' : field === 'title' ? 'A' : 'D';
     return { sql: `i.tsv @@ to_tsquery('simple', ?)`, params: [toTsQuery(expr, weight)] };
   },
-  matchedIds(expr, field, filter, limit) {
+  matchedIds(expr, field, filter, limit, fromId = 0) {
     const weight = field === undefined ? '' : field === 'title' ? 'A' : 'D';
     return {
-      sql: `SELECT i.id FROM items i WHERE i.tsv @@ to_tsquery('simple', ?) AND ${filter.sql}
+      sql: `SELECT i.id, i.published_at FROM items i WHERE i.tsv @@ to_tsquery('simple', ?) AND i.id >= ? AND ${filter.sql}
         ORDER BY i.id DESC LIMIT ?`,
-      params: [toTsQuery(expr, weight), ...filter.params, limit],
-    };
-  },
-  matchedAmong(expr, field, ids) {
-    const weight = field === undefined ? '' : field === 'title' ? 'A' : 'D';
-    return {
-      sql: `SELECT i.id FROM items i WHERE i.id = ANY (?::integer[]) AND i.tsv @@ to_tsquery('simple', ?)`,
-      params: [ids.map(String), toTsQuery(expr, weight)],
+      params: [toTsQuery(expr, weight), fromId, ...filter.params, limit],
     };
   },
   idIn: (column, ids) => ({ sql: `${column} = ANY (?::integer[])`, params: [ids.map(String)] }),

@@ -50,17 +50,17 @@ export interface SqlDialect {
   readonly itemIndexColumns: { names: string; values: string };
   itemIndexParams(item: IndexedItem): SqlValue[];
   /**
-   * The ids of items matching `expr` (in `field` only, when given) among those `filter` admits
-   * (a condition on `i`), newest id first, at most `limit`: what relevance ranking starts from.
+   * The ids (`id`) and times (`published_at`) of items matching `expr` (in `field` only, when given) among those `filter` admits
+   * (a condition on `i`), newest id first, at most `limit`, none below `fromId`: what relevance
+   * ranking starts from.
    */
   matchedIds(
     expr: KeyExpr,
     field: 'title' | 'body' | undefined,
     filter: SqlFragment,
     limit: number,
+    fromId?: number,
   ): SqlFragment;
-  /** Which of `ids` match `expr` (in `field` only, when given). */
-  matchedAmong(expr: KeyExpr, field: 'title' | 'body' | undefined, ids: readonly number[]): SqlFragment;
   /** A condition true when `column` is one of `ids` (bound as one parameter). */
   idIn(column: string, ids: readonly number[]): SqlFragment;
   /** Rewrites the text index of one stored item (reindex.ts). */

@@ -31,7 +31,7 @@ interface HitRow extends ItemRow {
 }
 
 /** Matches read per list (per part, and for all parts together): the bound on ranking and counting. */
-export const CANDIDATES = 1000;
+export const CANDIDATES = 500;
 
 function compile(node: QueryNode, routes: ExpansionRoutes): CompiledText | null {
   const compiled = compileTextQuery(node, routes);
@@ -107,8 +107,12 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     );
   };
 
-  const ids = async (fragment: SqlFragment) =>
-    (await db.all<{ id: number }>(fragment.sql, fragment.params)).map((row) => Number(row.id));
+  /** Times of the items the lists below have read, by id. */
+  const ids = async (fragment: SqlFragment, times?: Map<number, number>) => {
+    const rows = await db.all<{ id: number; published_at: unknown }>(fragment.sql, fragment.params);
+    if (times) for (const row of rows) times.set(Number(row.id), dialect.readTime(row.published_at));
+    return rows.map((row) => Number(row.id));
+  };
 
   /** Every match newest first, with a bounded count: filters only, or `sort:new`. */
   const byDate = async (
@@ -180,19 +184,22 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     const only = (expr: KeyExpr): KeyExpr =>
       negatives === null ? expr : { type: 'and', positives: [expr], negatives: [negatives.expr] };
 
+    const times = new Map<number, number>();
     const lists: { part: number; ids: number[] }[] = [];
     for (const [index, part] of parts.entries()) {
-      lists.push({
-        part: index,
-        ids: await ids(dialect.matchedIds(only(part.all), undefined, filter, CANDIDATES + 1)),
-      });
+      const list = await ids(dialect.matchedIds(only(part.all), undefined, filter, CANDIDATES + 1), times);
+      lists.push({ part: index, ids: list });
     }
     const candidates = new Set<number>();
     let more = lists.some((list) => list.ids.length > CANDIDATES);
+    let every: number[] = [];
     if (parts.length > 1) {
-      const every: KeyExpr = { type: 'and', positives: parts.map((part) => part.all), negatives: [] };
-      const both = await ids(dialect.matchedIds(only(every), undefined, filter, CANDIDATES + 1));
-      for (const id of both.slice(0, CANDIDATES)) candidates.add(id);
+      const all: KeyExpr = { type: 'and', positives: parts.map((part) => part.all), negatives: [] };
+      every = (await ids(dialect.matchedIds(only(all), undefined, filter, CANDIDATES + 1), times)).slice(
+        0,
+        CANDIDATES,
+      );
+      for (const id of every) candidates.add(id);
     }
     for (const list of lists) for (const id of list.ids.slice(0, CANDIDATES)) candidates.add(id);
     if (candidates.size === 0) return { total: 0, hits: [] };
@@ -200,47 +207,33 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     const [span] = await db.all<{ lo: number | null; hi: number | null }>(
       'SELECT min(id) AS lo, max(id) AS hi FROM items',
     );
-    const lo = Number(span?.lo ?? 1);
     const hi = Number(span?.hi ?? 1);
-    const documents = hi - lo + 1;
+    const documents = hi - Number(span?.lo ?? 1) + 1;
     const pool = [...candidates].sort((a, b) => a - b);
+    const oldestCandidate = pool[0] ?? 0;
+    // Each list is the newest CANDIDATES matches from the oldest candidate on: exact below its
+    // own oldest id only when it was not cut. A common part may so miss an old candidate that
+    // carries it; the AND list, when there is one, says those of every part.
+    const newest = (expr: KeyExpr, field: 'title' | undefined) =>
+      ids(dialect.matchedIds(expr, field, filter, CANDIDATES, oldestCandidate));
     const evidence: PartEvidence[] = [];
     for (const [index, part] of parts.entries()) {
       const list = lists[index]?.ids ?? [];
-      const truncated = list.length > CANDIDATES;
       const known = list.slice(0, CANDIDATES);
-      const oldest = known[known.length - 1] ?? hi;
-      const any = new Set(known);
-      if (truncated) {
-        const unknown = pool.filter((id) => id < oldest);
-        if (unknown.length > 0)
-          for (const id of await ids(dialect.matchedAmong(part.all, undefined, unknown))) any.add(id);
-      }
-      const members = pool.filter((id) => any.has(id));
-      const title = new Set(
-        members.length === 0 ? [] : await ids(dialect.matchedAmong(part.all, 'title', members)),
-      );
+      const any = new Set([...known, ...every]);
+      const title = new Set((await newest(part.all, 'title')).filter((id) => any.has(id)));
       const sameExpr = JSON.stringify(part.all) === JSON.stringify(part.exact);
       const exact = sameExpr
         ? any
-        : new Set(
-            members.length === 0 ? [] : await ids(dialect.matchedAmong(part.exact, undefined, members)),
-          );
-      const documentFrequency = truncated
-        ? (CANDIDATES * documents) / Math.max(1, hi - oldest + 1)
-        : known.length;
+        : new Set((await newest(part.exact, undefined)).filter((id) => any.has(id)));
+      const oldest = known[known.length - 1] ?? hi;
+      const documentFrequency =
+        list.length > CANDIDATES ? (CANDIDATES * documents) / Math.max(1, hi - oldest + 1) : known.length;
       evidence.push({ any, title, exact, documentFrequency });
     }
 
-    const when = dialect.idIn('i.id', pool);
-    const dates = await db.all<{ id: number; published_at: unknown }>(
-      `SELECT i.id, i.published_at FROM items i WHERE ${when.sql}`,
-      when.params,
-    );
     const ranked = rankCandidates(
-      dates
-        .map((row) => ({ id: Number(row.id), publishedMs: dialect.readTime(row.published_at) }))
-        .sort((a, b) => a.id - b.id),
+      pool.map((id) => ({ id, publishedMs: times.get(id) ?? 0 })),
       evidence,
       documents,
     );
