@@ -1,13 +1,9 @@
 /**
  * The routes by which a query word may reach an item (exact, stem, name key, alias, concept), as a
- * switch the search-quality bench reads. Today's store applies exact, stem and alias inside its
- * index keys (always on); name key and concept are applied here by expanding the parsed query into
- * OR groups over the product's own grammar, until phase B moves them into the engine.
+ * switch the search-quality bench reads. The store applies exact, stem and alias inside its index
+ * keys (always on); name key and concept are the store's search options (key-query.ts), switched
+ * here to measure each route.
  */
-import type { QueryNode } from '../src/corpus/search-query.js';
-import { termKey } from '../src/text/analyse.js';
-import type { Lexicon } from '../src/text/lexicon.js';
-import { nameKey } from '../src/text/name-key.js';
 
 export const ROUTES = ['exact', 'stem', 'alias', 'name', 'concept'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -37,61 +33,4 @@ export function parseRoutes(spec: string): SearchRoutes {
 
 export function describeRoutes(routes: SearchRoutes): string {
   return ROUTES.filter((route) => routes[route]).join('+');
-}
-
-/** Shortest name key worth following: shorter keys join unrelated words (see the collision figures). */
-const MIN_NAME_KEY = 5;
-/** Cap on the spellings one query word expands to, so a query stays a query. */
-const MAX_NAME_SPELLINGS = 12;
-
-export interface ExpansionSources {
-  lexicon: Lexicon;
-  /** name key → capitalised spellings seen in the corpus (what an index column would hold). */
-  nameSpellings: ReadonlyMap<string, readonly string[]>;
-}
-
-function termAlternatives(word: string, routes: SearchRoutes, sources: ExpansionSources): QueryNode[] {
-  const alternatives: QueryNode[] = [];
-  const seen = new Set<string>([termKey(word)]);
-  const add = (node: QueryNode, keyText: string) => {
-    const key = keyText.split(/\s+/u).map(termKey).join(' ');
-    if (seen.has(key)) return;
-    seen.add(key);
-    alternatives.push(node);
-  };
-  if (routes.name) {
-    const key = nameKey(word);
-    if (key.length >= MIN_NAME_KEY) {
-      for (const spelling of (sources.nameSpellings.get(key) ?? []).slice(0, MAX_NAME_SPELLINGS)) {
-        add({ type: 'term', word: spelling }, spelling);
-      }
-    }
-  }
-  if (routes.concept) {
-    for (const id of sources.lexicon.conceptsOf(termKey(word))) {
-      for (const term of sources.lexicon.termsOf(id)) {
-        const words = term.text.split(/\s+/u);
-        add(words.length === 1 ? { type: 'term', word: term.text } : { type: 'phrase', words }, term.text);
-      }
-    }
-  }
-  return alternatives;
-}
-
-/** The query with every positive term widened by the switched-on expansion routes. */
-export function expandQuery(node: QueryNode, routes: SearchRoutes, sources: ExpansionSources): QueryNode {
-  switch (node.type) {
-    case 'term': {
-      const alternatives = termAlternatives(node.word, routes, sources);
-      return alternatives.length === 0 ? node : { type: 'or', nodes: [node, ...alternatives] };
-    }
-    case 'phrase':
-    case 'topic':
-    case 'source':
-    case 'not':
-      return node;
-    case 'and':
-    case 'or':
-      return { type: node.type, nodes: node.nodes.map((child) => expandQuery(child, routes, sources)) };
-  }
 }

@@ -29,13 +29,7 @@ import { nameKey } from '../src/text/name-key.js';
 import { analyseText } from '../src/text/tokenize.js';
 import { printResult } from './_machine.js';
 import { type GroupScore, scoreQuery, summarise } from './_search-quality-metrics.js';
-import {
-  describeRoutes,
-  type ExpansionSources,
-  expandQuery,
-  parseRoutes,
-  type SearchRoutes,
-} from './_search-quality-routes.js';
+import { describeRoutes, parseRoutes, type SearchRoutes } from './_search-quality-routes.js';
 
 interface EvalItem {
   id: string;
@@ -140,21 +134,6 @@ async function openStore(): Promise<{ store: CorpusStore; cleanup: () => Promise
   return { store, cleanup, kind: 'sqlite' };
 }
 
-/** name key → the capitalised spellings of the corpus (what phase B's index column would hold). */
-function nameSpellings(inputs: readonly ItemInput[]): Map<string, string[]> {
-  const spellings = new Map<string, Set<string>>();
-  for (const input of inputs) {
-    for (const token of analyseText(`${input.title}\n${input.text}`)) {
-      if (!token.capitalised || /\d/u.test(token.surface)) continue;
-      const key = nameKey(token.surface);
-      const set = spellings.get(key) ?? new Set<string>();
-      set.add(token.surface);
-      spellings.set(key, set);
-    }
-  }
-  return new Map([...spellings].map(([key, set]) => [key, [...set].sort()]));
-}
-
 /**
  * How often the name key joins words today's keys keep apart, over the capitalised words of the
  * eval items that do not start a sentence (the words a name route would see).
@@ -206,7 +185,6 @@ async function runQueries(
   store: CorpusStore,
   queries: readonly JudgedQuery[],
   routes: SearchRoutes,
-  sources: ExpansionSources,
   idOf: ReadonlyMap<number, string>,
 ) {
   const scored: { groups: string[]; score: ReturnType<typeof scoreQuery> }[] = [];
@@ -215,8 +193,11 @@ async function runQueries(
     const parsed = parseSearchQuery(query.query);
     let results: string[] = [];
     if (parsed.ok) {
-      const text = parsed.query.text === null ? null : expandQuery(parsed.query.text, routes, sources);
-      const page = await store.search({ ...parsed.query, text }, { limit: 10, offset: 0 });
+      const page = await store.search(
+        parsed.query,
+        { limit: 10, offset: 0 },
+        { routes: { name: routes.name, concept: routes.concept } },
+      );
       results = page.hits.map((hit) => idOf.get(hit.item.id) ?? '');
     }
     const score = scoreQuery(results, new Set(query.relevant));
@@ -263,17 +244,16 @@ async function main(): Promise<void> {
       `search-quality: ${items.length} eval items into ${kind} in ${loadMs} ms; ${queries.length} queries ` +
         `(${withHeldOut ? 'dev and held-out' : 'dev only; --held-out adds the held-out part'})\n`,
     );
-    const sources: ExpansionSources = { lexicon: seedLexicon(), nameSpellings: nameSpellings(inputs) };
     const configs: Record<string, { groups: Record<string, GroupScore>; perQuery: Record<string, unknown> }> =
       {};
     for (const spec of routeSpecs) {
       const routes = parseRoutes(spec);
-      const result = await runQueries(store, queries, routes, sources, idOf);
+      const result = await runQueries(store, queries, routes, idOf);
       configs[describeRoutes(routes)] = result;
       printTable(`routes ${describeRoutes(routes)}`, result.groups);
     }
     const collisions = nameKeyCollisions(items);
-    const lexicon = lexiconSizes(sources.lexicon);
+    const lexicon = lexiconSizes(seedLexicon());
     process.stdout.write(
       `\nname key over ${collisions.wordTypes} capitalised word types: ${collisions.nameKeys} keys, ` +
         `${collisions.keysJoiningTermKeys} (${collisions.joinRate}) join words whose term keys differ ` +

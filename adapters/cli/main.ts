@@ -187,19 +187,24 @@ export function buildProgram(done: (code: number) => void): Command {
   program
     .command('search')
     .description('search the corpus (same query language as the chat search command)')
-    .argument('<query...>', 'words, "phrases", -exclude, OR, topic: source: lang: since:YYYY-MM-DD until:')
+    .argument(
+      '<query...>',
+      'words, "phrases", -exclude, OR, topic: source: lang: since:YYYY-MM-DD until: sort:new',
+    )
     .option('--json', 'print a JSON array of {id,title,url,source,publishedAt,labels,snippet}')
     .option('--limit <n>', `results per page (1-${SEARCH_MAX})`, wholeNumber('--limit', SEARCH_MAX), 10)
     .option('--page <n>', `page number (1-${SEARCH_MAX})`, wholeNumber('--page', SEARCH_MAX), 1)
+    .option('--explain', 'show why each result matched: query part, item words, route, score')
     // Words starting with `-` after the query are query words (`vigil search potash -football`).
     .allowUnknownOption()
-    .action((words: string[], options: { json?: boolean; limit: number; page: number }) =>
+    .action((words: string[], options: { json?: boolean; limit: number; page: number; explain?: boolean }) =>
       finish(
         withStore(async ({ store }) =>
           (await import('./commands/search.js')).searchCommand(store, words, {
             json: options.json ?? false,
             limit: options.limit,
             page: options.page,
+            explain: options.explain ?? false,
           }),
         ),
       ),

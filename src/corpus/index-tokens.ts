@@ -1,5 +1,6 @@
 /** What both engines index: the shared text path's keys as tokens FTS5 and PostgreSQL keep whole. */
-import { indexKeys } from '../text/analyse.js';
+import { analyseText, indexKeys } from '../text/analyse.js';
+import { nameKey } from '../text/name-key.js';
 import { analyseStory, type StorySignature } from './story-signature.js';
 
 /**
@@ -31,6 +32,46 @@ function isPlainKey(key: string): boolean {
     if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return false;
   }
   return true;
+}
+
+/**
+ * What the index holds beyond the texts themselves: bump it when the keys or the name tokens of a
+ * text change, and every store re-indexes its items at start (sql/reindex.ts). The alias files in
+ * use are added to it there, since they change keys too.
+ */
+export const INDEX_ANALYSIS_VERSION = 'keys-1+names-1';
+
+/** Shortest name key indexed and followed: shorter keys join unrelated words (bench search-quality). */
+export const MIN_NAME_KEY = 5;
+
+/**
+ * A name key as an index token: `xz` + the key. `x` + hex is how other keys that are not plain
+ * start, and `z` is no hex digit, so no word's token is ever a name token.
+ */
+export function nameToken(key: string): string {
+  return `xz${key}`.slice(0, MAX_TOKEN_LENGTH);
+}
+
+const NAME_WORD = /^\p{L}{3,}$/u;
+
+/**
+ * The distinct name tokens of a text: one per capitalised word (not an acronym) whose sound-alike
+ * key is long enough. Appended after the words, so phrases never run into them.
+ */
+export function nameTokens(text: string): string[] {
+  const tokens = new Set<string>();
+  for (const token of analyseText(text)) {
+    if (!token.capitalised || token.acronym || !NAME_WORD.test(token.surface)) continue;
+    const key = nameKey(token.surface);
+    if (key.length >= MIN_NAME_KEY) tokens.add(nameToken(key));
+  }
+  return [...tokens];
+}
+
+function withNames(tokens: string, text: string): string {
+  const names = nameTokens(text);
+  if (names.length === 0) return tokens;
+  return tokens.length === 0 ? names.join(' ') : `${tokens} ${names.join(' ')}`;
 }
 
 /** The keys of a text, without empty ones (an empty key has no token). */
@@ -66,7 +107,7 @@ export function indexText(title: string, text: string): IndexedText {
   const counted = { n: 0 };
   const titleTokens = joinedTokens([indexKeys(title)], MAX_INDEXED_KEYS, counted);
   const bodyTokens = joinedTokens([indexKeys(text)], Math.max(0, MAX_INDEXED_KEYS - counted.n), counted);
-  return { title: titleTokens, body: bodyTokens };
+  return { title: withNames(titleTokens, title), body: withNames(bodyTokens, text) };
 }
 
 export interface IndexedItem extends IndexedText {
@@ -83,5 +124,9 @@ export function indexItem(title: string, text: string): IndexedItem {
   const titleTokens = joinedTokens([story.titleKeys], MAX_INDEXED_KEYS, counted);
   const rest = story.leadLength < text.length ? indexKeys(text.slice(story.leadLength)) : [];
   const bodyTokens = joinedTokens([story.leadKeys, rest], Math.max(0, MAX_INDEXED_KEYS - counted.n), counted);
-  return { title: titleTokens, body: bodyTokens, signature: story.signature };
+  return {
+    title: withNames(titleTokens, title),
+    body: withNames(bodyTokens, text),
+    signature: story.signature,
+  };
 }

@@ -1,6 +1,8 @@
 /** The items port: storing classified items, reading them back, and searching them. */
 import type { Evidence } from '../classify/classification.js';
 import type { NormalisedItem } from '../feeds/feed-item.js';
+import type { HitExplanation } from './explain-hit.js';
+import type { ExpansionRoutes } from './key-query.js';
 import type { SearchQuery } from './search-query.js';
 
 /** An item ready to store: normalised, classified, attributed to a source. */
@@ -30,11 +32,21 @@ export interface SearchHit {
   sourceName: string;
   /** Text around the matches, matched words wrapped in MARK_START/MARK_END (commands/reply.ts). */
   snippet: string;
+  /** Why it matched (with `explain`): each query part, the item words it met and by which route. */
+  explanation?: HitExplanation;
+}
+
+export interface SearchOptions {
+  /** Routes beyond the index keys (default: all); the search-quality bench switches them. */
+  routes?: ExpansionRoutes;
+  explain?: boolean;
 }
 
 export interface SearchPage {
   hits: SearchHit[];
   total: number;
+  /** `total` is a lower bound: more items match than were counted (counting is bounded). */
+  more?: boolean;
   /**
    * Set when the page asked for starts past the deepest offset the store reads (MAX_SEARCH_OFFSET):
    * no hits are read, `total` is still told, and the caller can say to narrow the query.
@@ -60,11 +72,15 @@ export interface ItemSearch {
   storyItems(id: number): Promise<StoredItem[]>;
   latestItems(options: { topic?: string; limit: number }): Promise<StoredItem[]>;
   /**
-   * Runs a parsed query (search-query.ts). Ranking, the same on both engines: items holding the
-   * query's words in the title and in the text first, then title only, text only, spread over
-   * both; newest first among equals. Items that only match filters come newest first.
+   * Runs a parsed query (search-query.ts). Ranking, the same on both engines (relevance.ts): items
+   * carrying every part of the query first, then those carrying some, by rarity, title and exact
+   * matches; near-ties newest first. `sort:new`, and queries of filters only, come newest first.
    */
-  search(query: SearchQuery, page: { limit: number; offset: number }): Promise<SearchPage>;
+  search(
+    query: SearchQuery,
+    page: { limit: number; offset: number },
+    options?: SearchOptions,
+  ): Promise<SearchPage>;
   stats(): Promise<CorpusStats>;
   /** Deletes items published before `before`; returns how many. */
   deleteItemsBefore(before: string): Promise<number>;

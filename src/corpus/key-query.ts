@@ -1,6 +1,7 @@
 /** Turns query words into index tokens via the shared text path, with cross-language equivalents. */
 import { equivalentKeys } from '../text/analyse.js';
 import { indexToken, usableKeys } from './index-tokens.js';
+import { partVariants } from './part-variants.js';
 import type { QueryNode } from './search-query.js';
 
 /** Any of these token sequences (a sequence of one token is a single word). */
@@ -38,25 +39,49 @@ export type CompileResult = { ok: true; value: CompiledText | null } | { ok: fal
 /** Phrase expansions beyond this many alternatives keep the words as written. */
 const MAX_ALTERNATIVES = 16;
 
+/** The routes beyond the index keys (exact, stem, alias) that widen a one-word part. */
+export interface ExpansionRoutes {
+  /** Sound-alike name keys (name-key.ts): Tsikhanouskaya ~ Тихановская. */
+  name: boolean;
+  /** Concept words of the lexicon and the topic equivalents: release ~ amnesty ~ вызваленне. */
+  concept: boolean;
+}
+
+export const ALL_ROUTES: ExpansionRoutes = { name: true, concept: true };
+/** Only the word's own key: what "exact" means when ranking (stem and alias are in the key). */
+export const NO_ROUTES: ExpansionRoutes = { name: false, concept: false };
+
 class ShapeError extends Error {}
 
-function expansions(key: string): string[] {
+function expansions(key: string, routes: ExpansionRoutes): string[] {
+  if (!routes.concept) return [key];
   const keys = [key, ...equivalentKeys(key)].filter((candidate) => candidate.length > 0);
   return [...new Set(keys)];
 }
 
-function compileWords(text: string, term: string, markKeys: Set<string> | null): KeyExpr | null {
+function compileWords(
+  text: string,
+  term: string,
+  markKeys: Set<string> | null,
+  routes: ExpansionRoutes,
+): KeyExpr | null {
   const keys = usableKeys(text);
   if (keys.length === 0) return null;
   let alternatives: string[][] = [[]];
   for (const key of keys) {
-    const options = expansions(key);
+    const options = expansions(key, routes);
     if (markKeys) for (const option of options) markKeys.add(option);
     const next: string[][] = [];
     const usable = alternatives.length * options.length <= MAX_ALTERNATIVES ? options : [key];
     for (const prefix of alternatives)
       for (const option of usable) next.push([...prefix, indexToken(option)]);
     alternatives = next;
+  }
+  if (keys.length === 1) {
+    for (const variant of partVariants(text, keys[0] as string, routes)) {
+      if (markKeys && variant.keys !== null) for (const key of variant.keys) markKeys.add(key);
+      alternatives.push(variant.tokens);
+    }
   }
   const unique = new Map(alternatives.map((sequence) => [sequence.join(' '), sequence]));
   return { type: 'match', alternatives: [...unique.values()], term };
@@ -77,18 +102,28 @@ export function isPositive(expr: KeyExpr): boolean {
 }
 
 /** `negative` says the node sits under an odd number of exclusions (its words are not marked). */
-function compileNode(node: QueryNode, markKeys: Set<string>, negative: boolean): KeyExpr | null {
+function compileNode(
+  node: QueryNode,
+  markKeys: Set<string>,
+  negative: boolean,
+  routes: ExpansionRoutes,
+): KeyExpr | null {
   switch (node.type) {
     case 'term':
-      return compileWords(node.word, node.word, negative ? null : markKeys);
+      return compileWords(node.word, node.word, negative ? null : markKeys, routes);
     case 'phrase':
-      return compileWords(node.words.join(' '), `"${node.words.join(' ')}"`, negative ? null : markKeys);
+      return compileWords(
+        node.words.join(' '),
+        `"${node.words.join(' ')}"`,
+        negative ? null : markKeys,
+        routes,
+      );
     case 'topic':
       return { type: 'label', label: node.topic };
     case 'source':
       return { type: 'source', source: node.source };
     case 'not': {
-      const inner = compileNode(node.node, markKeys, !negative);
+      const inner = compileNode(node.node, markKeys, !negative, routes);
       if (inner === null) return null;
       if (!isPositive(inner))
         throw new ShapeError('an exclusion cannot itself be only exclusions: drop a "-"');
@@ -98,7 +133,7 @@ function compileNode(node: QueryNode, markKeys: Set<string>, negative: boolean):
       const positives: KeyExpr[] = [];
       const negatives: KeyExpr[] = [];
       for (const child of node.nodes) {
-        const compiled = compileNode(child, markKeys, negative);
+        const compiled = compileNode(child, markKeys, negative, routes);
         if (compiled === null) continue;
         if (compiled.type === 'and') {
           positives.push(...compiled.positives);
@@ -114,7 +149,7 @@ function compileNode(node: QueryNode, markKeys: Set<string>, negative: boolean):
     case 'or': {
       const nodes: KeyExpr[] = [];
       for (const child of node.nodes) {
-        const compiled = compileNode(child, markKeys, negative);
+        const compiled = compileNode(child, markKeys, negative, routes);
         if (compiled === null) continue;
         if (!isPositive(compiled)) {
           throw new ShapeError(
@@ -178,10 +213,10 @@ export function negativePart(expr: TextExpr): TextExpr {
 }
 
 /** Compiles the text part of a query; `value: null` when no word yields a key (only punctuation). */
-export function compileTextQuery(node: QueryNode): CompileResult {
+export function compileTextQuery(node: QueryNode, routes: ExpansionRoutes = ALL_ROUTES): CompileResult {
   const markKeys = new Set<string>();
   try {
-    const expr = compileNode(node, markKeys, false);
+    const expr = compileNode(node, markKeys, false, routes);
     if (expr === null) return { ok: true, value: null };
     return { ok: true, value: { expr, hasPositive: isPositive(expr), markKeys } };
   } catch (error) {

@@ -1,6 +1,6 @@
 /** Query text → tokens, for the one grammar of searches and watches. Columns count characters. Pure. */
 
-export const FILTERS = ['topic', 'source', 'lang', 'since', 'until'] as const;
+export const FILTERS = ['topic', 'source', 'lang', 'since', 'until', 'sort'] as const;
 export type FilterName = (typeof FILTERS)[number];
 
 /** Where a token starts: a 1-based character (code point) column; `negatedAt`: the column of its `-`. */
@@ -49,6 +49,8 @@ export function filterExample(name: FilterName): string {
       return 'since:2024-06-01';
     case 'until':
       return 'until:2024-12-31';
+    case 'sort':
+      return 'sort:new';
   }
 }
 

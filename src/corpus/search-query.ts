@@ -41,6 +41,8 @@ export interface SearchQuery {
   since: string | null;
   /** ISO date (inclusive: the whole day, UTC); a full ISO time is taken as an instant. */
   until: string | null;
+  /** `sort:new`: newest first instead of best answer first (absent: relevance). */
+  sort?: 'new';
 }
 
 /** `position`: the 1-based character column the error points at (also named in `error`). */
@@ -144,6 +146,11 @@ function filterValue(
         );
       }
       return value;
+    case 'sort':
+      if (value !== 'new') {
+        throw new QuerySyntaxError(`\`sort:\` at ${at} takes only \`new\` (newest first)`, at);
+      }
+      return value;
   }
 }
 
@@ -154,6 +161,7 @@ function lift(filters: Filters, name: FilterName, value: string) {
   if (name === 'topic') add(filters.topics);
   else if (name === 'source') add(filters.sources);
   else if (name === 'lang') add(filters.languages);
+  else if (name === 'sort') filters.sort = 'new';
   else filters[name] = value;
 }
 

@@ -69,6 +69,16 @@ describe('vigil ingest + search on the seed feeds', () => {
     const result = runVigil(['search', 'sanctions', '--limit', '2'], { env });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/items match; showing 1-2/);
+    const explained = runVigil(['search', 'Lukashenko sanctions', '--limit', '2', '--explain'], { env });
+    expect(explained.status).toBe(0);
+    expect(explained.stdout).toMatch(/^why #\d+ ".*": score [\d.]+, carries (every|some) parts?$/m);
+    expect(explained.stdout).toMatch(
+      /^ {2}Lukashenko: weight [\d.]+, in the (title|text), .*<- \S+ \((exact|stem|alias|name|concept), (title|text)\)/m,
+    );
+    const json = JSON.parse(runVigil(['search', 'sanctions', '--json', '--explain'], { env }).stdout) as {
+      explanation: { parts: { part: string }[] };
+    }[];
+    expect(json[0]?.explanation.parts[0]?.part).toBe('sanctions');
     const bad = runVigil(['search', 'since:yesterday'], { env });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^search: .*since/m);

@@ -32,11 +32,10 @@ export async function handleSearch(context: HandlerContext, query: string, page:
     };
   }
   const last = offset + outcome.items.length;
+  const of = outcome.more ? `more than ${outcome.total}` : String(outcome.total);
   const reply: Reply = {
     title: `Search: ${query}`,
-    lines: [
-      `Results ${offset + 1}–${last} of ${outcome.total}. Full item: ${commandPrefix(platform)}item <id>.`,
-    ],
+    lines: [`Results ${offset + 1}–${last} of ${of}. Full item: ${commandPrefix(platform)}item <id>.`],
     items: outcome.items,
   };
   if (last < outcome.total)

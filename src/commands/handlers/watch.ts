@@ -133,9 +133,15 @@ export async function handleWatchTest(context: HandlerContext, expression: strin
   const matches: { item: StoredItem; found: string[] }[] = [];
   let scanned = 0;
   let total = 0;
+  let more = false;
   while (scanned < TEST_MAX_CANDIDATES) {
-    const page = await context.deps.store.search(query, { limit: TEST_PAGE, offset: scanned });
+    // Newest first, strict AND: the prefilter is a superset of the watch's matches, read by date.
+    const page = await context.deps.store.search(
+      { ...query, sort: 'new' },
+      { limit: TEST_PAGE, offset: scanned },
+    );
     total = page.total;
+    more = page.more === true;
     for (const { item } of page.hits) {
       if (Date.parse(item.publishedAt) < from) continue;
       const match = matchWatch(compiled, watchSubject(item));
@@ -144,11 +150,12 @@ export async function handleWatchTest(context: HandlerContext, expression: strin
       matches.push({ item, found: [...new Set(found)] });
     }
     scanned += page.hits.length;
-    if (page.hits.length < TEST_PAGE || scanned >= total) break;
+    if (page.hits.length < TEST_PAGE || (scanned >= total && !more)) break;
   }
 
   const title = `Watch test: ${parsed.watch.expression}`;
-  const partial = scanned < total;
+  // Counting stops early (`more`): then there were more candidates than were read.
+  const partial = scanned < total || more;
   if (matches.length === 0) {
     return {
       title,
@@ -172,7 +179,7 @@ export async function handleWatchTest(context: HandlerContext, expression: strin
   return {
     title,
     lines: [
-      `It would have matched ${count} item${matches.length === 1 ? '' : 's'} of the last ${TEST_DAYS} days${partial ? ` (checked the ${scanned} closest of ${total} candidates)` : ''}. The newest:`,
+      `It would have matched ${count} item${matches.length === 1 ? '' : 's'} of the last ${TEST_DAYS} days${partial ? ` (checked the ${scanned} closest of ${more ? 'more than ' : ''}${total} candidates)` : ''}. The newest:`,
     ],
     items,
   };

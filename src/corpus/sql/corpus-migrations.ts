@@ -146,5 +146,11 @@ export function corpusMigrations(dialect: SqlDialect): readonly Migration[] {
         return notes;
       },
     },
+    {
+      version: 6,
+      name: 'index analysis version',
+      // Which text analysis built the full-text index (reindex.ts rebuilds it when that changes).
+      statements: ['CREATE TABLE index_state (name text PRIMARY KEY, value text NOT NULL)'],
+    },
   ];
 }

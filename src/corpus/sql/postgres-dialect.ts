@@ -1,7 +1,19 @@
 /** PostgreSQL: timestamptz times, text[] lists, a GIN-indexed tsvector column over the same key tokens. */
 
-import type { SqlDialect } from './sql-dialect.js';
+import type { SqlValue } from './sql-database.js';
+import type { IndexedItem, SqlDialect } from './sql-dialect.js';
 import { toTsQuery } from './ts-query.js';
+
+const tsvector = `setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D')`;
+
+// The title ends with the token `x`, which no key maps to (index-tokens.ts), so a phrase cannot
+// run from the title into the text (FTS5 keeps them in separate columns).
+function indexParams(item: IndexedItem): SqlValue[] {
+  return [
+    item.bodyKeys.length > 0 && item.titleKeys.length > 0 ? `${item.titleKeys} x` : item.titleKeys,
+    item.bodyKeys,
+  ];
+}
 
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
@@ -30,16 +42,23 @@ export const postgresDialect: SqlDialect = {
     const weight = field === undefined ? '' : field === 'title' ? 'A' : 'D';
     return { sql: `i.tsv @@ to_tsquery('simple', ?)`, params: [toTsQuery(expr, weight)] };
   },
+  matchedIds(expr, field, filter, limit, fromId = 0) {
+    const weight = field === undefined ? '' : field === 'title' ? 'A' : 'D';
+    return {
+      sql: `SELECT i.id, i.published_at FROM items i WHERE i.tsv @@ to_tsquery('simple', ?) AND i.id >= ? AND ${filter.sql}
+        ORDER BY i.id DESC LIMIT ?`,
+      params: [toTsQuery(expr, weight), fromId, ...filter.params, limit],
+    };
+  },
+  idIn: (column, ids) => ({ sql: `${column} = ANY (?::integer[])`, params: [ids.map(String)] }),
+  async reindexItem(tx, id, item) {
+    await tx.run(`UPDATE items SET tsv = ${tsvector} WHERE id = ?`, [...indexParams(item), id]);
+  },
   itemIndexColumns: {
     names: ', tsv',
-    values: `, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'D')`,
+    values: `, ${tsvector}`,
   },
-  // The title ends with the token `x`, which no key maps to (index-tokens.ts), so a phrase cannot
-  // run from the title into the text (FTS5 keeps them in separate columns).
-  itemIndexParams: (item) => [
-    item.bodyKeys.length > 0 && item.titleKeys.length > 0 ? `${item.titleKeys} x` : item.titleKeys,
-    item.bodyKeys,
-  ],
+  itemIndexParams: indexParams,
   afterItemInsert: async () => undefined,
   anyLabel: (count) =>
     `i.labels && ARRAY[${Array.from({ length: count }, () => '?::text').join(', ')}]::text[]`,

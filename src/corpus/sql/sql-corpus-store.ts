@@ -5,6 +5,7 @@
 import type { CorpusStore } from '../corpus-store.js';
 import { corpusMigrations } from './corpus-migrations.js';
 import { type Migration, migrate } from './migrate.js';
+import { INDEX_STATE_VERSION, reindexIfStale } from './reindex.js';
 import { createSqlAuditLog } from './sql-audit-log.js';
 import { createSqlChannelSettings } from './sql-channel-settings.js';
 import type { SqlDatabase } from './sql-database.js';
@@ -26,6 +27,9 @@ export async function openSqlCorpusStore(
   migrations: readonly Migration[] = corpusMigrations(dialect),
 ): Promise<OpenedStore> {
   const notes = await migrate(db, dialect, migrations);
+  if (migrations.some((migration) => migration.version === INDEX_STATE_VERSION)) {
+    notes.push(...(await reindexIfStale(db, dialect)));
+  }
   return { store: createSqlCorpusStore(db, dialect), notes };
 }
 

@@ -49,6 +49,22 @@ export interface SqlDialect {
   /** Columns written with each item row for its text index (PostgreSQL's tsvector), and their values. */
   readonly itemIndexColumns: { names: string; values: string };
   itemIndexParams(item: IndexedItem): SqlValue[];
+  /**
+   * The ids (`id`) and times (`published_at`) of items matching `expr` (in `field` only, when given) among those `filter` admits
+   * (a condition on `i`), newest id first, at most `limit`, none below `fromId`: what relevance
+   * ranking starts from.
+   */
+  matchedIds(
+    expr: TextExpr,
+    field: 'title' | 'body' | undefined,
+    filter: SqlFragment,
+    limit: number,
+    fromId?: number,
+  ): SqlFragment;
+  /** A condition true when `column` is one of `ids` (bound as one parameter). */
+  idIn(column: string, ids: readonly number[]): SqlFragment;
+  /** Rewrites the text index of one stored item (reindex.ts). */
+  reindexItem(tx: SqlExecutor, id: number, item: IndexedItem): Promise<void>;
   /** Rows written after the item row: SQLite's FTS5 row and label rows; nothing in PostgreSQL. */
   afterItemInsert(tx: SqlExecutor, id: number, item: IndexedItem): Promise<void>;
   /** A condition true when item `i` carries one of `count` labels, bound in order. */

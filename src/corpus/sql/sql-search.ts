@@ -1,16 +1,29 @@
 /**
- * Search on SQL: filters and paging written once; the full-text condition comes from the dialect.
- * Ranking (item-search.ts): title and text 3, title 2, text 1; then newest first.
+ * Search on SQL: filters and paging written once; the full-text conditions come from the dialect.
+ * A query with words is ranked by relevance (relevance.ts) over a bounded set of candidates: per
+ * query part, and for all parts together, the newest CANDIDATES matching items. Queries of filters
+ * only, and `sort:new`, list every match newest first.
  */
 import { VigilError } from '../../errors.js';
-import type { SearchPage } from '../item-search.js';
-import { compileTextQuery, positivePart } from '../key-query.js';
-import type { SearchQuery } from '../search-query.js';
+import { type ExplainablePart, explainHit, partFolds } from '../explain-hit.js';
+import type { SearchHit, SearchOptions, SearchPage } from '../item-search.js';
+import {
+  ALL_ROUTES,
+  type CompiledText,
+  compileTextQuery,
+  type ExpansionRoutes,
+  NO_ROUTES,
+  type TextExpr,
+  textOnly,
+} from '../key-query.js';
+import { describePart, hasFilterNode, queryParts } from '../query-parts.js';
+import { type PartEvidence, rankCandidates } from '../relevance.js';
+import type { QueryNode, SearchQuery } from '../search-query.js';
 import { makeSnippet } from '../snippet.js';
 import { clampPage, dateRange, MAX_SEARCH_OFFSET, storableText } from '../store-support.js';
 import { ITEM_COLUMNS, type ItemRow, toItem } from './item-rows.js';
 import { marks, type SqlDatabase, type SqlValue } from './sql-database.js';
-import type { SqlDialect } from './sql-dialect.js';
+import type { SqlDialect, SqlFragment } from './sql-dialect.js';
 import { queryCondition } from './sql-query-condition.js';
 
 interface HitRow extends ItemRow {
@@ -18,16 +31,45 @@ interface HitRow extends ItemRow {
   total: number;
 }
 
+/** Matches read per list (per part, and for all parts together): the bound on ranking and counting. */
+export const CANDIDATES = 500;
+
+function compile(node: QueryNode, routes: ExpansionRoutes): CompiledText | null {
+  const compiled = compileTextQuery(node, routes);
+  if (!compiled.ok) throw new VigilError('search-query', compiled.error);
+  return compiled.value;
+}
+
+/** A part of words only (relevance ranking never sees `topic:`/`source:` in the tree). */
+function compileWords(node: QueryNode, routes: ExpansionRoutes): (CompiledText & { expr: TextExpr }) | null {
+  const compiled = compile(node, routes);
+  const expr = compiled === null ? null : textOnly(compiled.expr);
+  return compiled === null || expr === null ? null : { ...compiled, expr };
+}
+
+function wordsOf(node: QueryNode): string[] {
+  switch (node.type) {
+    case 'term':
+      return [node.word];
+    case 'phrase':
+      return node.words;
+    case 'not':
+    case 'topic':
+    case 'source':
+      return [];
+    case 'and':
+    case 'or':
+      return node.nodes.flatMap(wordsOf);
+  }
+}
+
+interface RankedPart extends ExplainablePart {
+  markKeys: Set<string>;
+}
+
 export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
-  return async function search(
-    query: SearchQuery,
-    page: { limit: number; offset: number },
-  ): Promise<SearchPage> {
-    const { limit, offset } = clampPage(page);
-    if (offset > MAX_SEARCH_OFFSET) {
-      const { total } = await search(query, { limit: 1, offset: 0 });
-      return { hits: [], total, maxOffset: MAX_SEARCH_OFFSET };
-    }
+  /** The filters of a query as one condition on `i` (`1 = 1` when there are none). */
+  const filterOf = (query: SearchQuery): SqlFragment => {
     const where: string[] = [];
     const params: SqlValue[] = [];
     const among = (column: string, values: readonly string[]) => {
@@ -50,43 +92,193 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
       where.push('i.published_at < ?');
       params.push(dialect.time(beforeMs));
     }
-    const compiled = query.text === null ? null : compileTextQuery(query.text);
-    if (compiled !== null && !compiled.ok) throw new VigilError('search-query', compiled.error);
-    const text = compiled?.value ?? null;
-    let rank = '';
-    const rankParams: SqlValue[] = [];
+    return { sql: where.length > 0 ? where.join(' AND ') : '1 = 1', params };
+  };
+
+  const readHits = async (ids: readonly number[], markKeys: ReadonlySet<string>) => {
+    if (ids.length === 0) return new Map<number, SearchHit & { title: string; text: string }>();
+    const among = dialect.idIn('i.id', ids);
+    const rows = await db.all<HitRow>(
+      `SELECT ${ITEM_COLUMNS}, s.name AS source_name FROM items i LEFT JOIN sources s ON s.id = i.source_id
+       WHERE ${among.sql}`,
+      among.params,
+    );
+    return new Map(
+      rows.map((row) => [
+        Number(row.id),
+        {
+          item: toItem(row, dialect),
+          sourceName: row.source_name ?? row.source_id,
+          snippet: makeSnippet(row.title, row.text, markKeys),
+          title: row.title,
+          text: row.text,
+        },
+      ]),
+    );
+  };
+
+  /** Times of the items the lists below have read, by id. */
+  const ids = async (fragment: SqlFragment, times?: Map<number, number>) => {
+    const rows = await db.all<{ id: number; published_at: unknown }>(fragment.sql, fragment.params);
+    if (times) for (const row of rows) times.set(Number(row.id), dialect.readTime(row.published_at));
+    return rows.map((row) => Number(row.id));
+  };
+
+  /** Every match newest first, with a bounded count: filters only, or `sort:new`. */
+  const byDate = async (
+    query: SearchQuery,
+    text: CompiledText | null,
+    page: { limit: number; offset: number },
+  ): Promise<SearchPage> => {
+    const filter = filterOf(query);
+    const where = [filter.sql];
+    const params = [...filter.params];
     if (text !== null) {
       const match = queryCondition(dialect, text.expr);
       where.push(match.sql);
       params.push(...match.params);
     }
-    const positive = text?.hasPositive ? positivePart(text.expr) : null;
-    if (positive !== null) {
-      const inTitle = dialect.textMatch(positive, 'title');
-      const inBody = dialect.textMatch(positive, 'body');
-      rank = `(CASE WHEN ${inTitle.sql} THEN 2 ELSE 0 END) + (CASE WHEN ${inBody.sql} THEN 1 ELSE 0 END) DESC, `;
-      rankParams.push(...inTitle.params, ...inBody.params);
-    }
+    const condition = where.join(' AND ');
+    const [counted] = await db.all<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM items i WHERE ${condition} LIMIT ?) AS bounded`,
+      [...params, CANDIDATES + 1],
+    );
+    const n = Number(counted?.n ?? 0);
     const rows = await db.all<HitRow>(
-      `SELECT ${ITEM_COLUMNS}, s.name AS source_name, count(*) OVER () AS total
-       FROM items i LEFT JOIN sources s ON s.id = i.source_id
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${rank}i.published_at DESC, i.id DESC LIMIT ? OFFSET ?`,
-      [...params, ...rankParams, limit, offset],
+      `SELECT ${ITEM_COLUMNS}, s.name AS source_name
+       FROM items i LEFT JOIN sources s ON s.id = i.source_id WHERE ${condition}
+       ORDER BY i.published_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+      [...params, page.limit, page.offset],
     );
     const markKeys = text?.markKeys ?? new Set<string>();
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && (offset > 0 || limit === 0)) {
-      // Past the last page: count without paging so the caller can still say how many there are.
-      total = (await search(query, { limit: 1, offset: 0 })).total;
-    }
     return {
-      total,
+      total: Math.min(n, CANDIDATES),
+      ...(n > CANDIDATES ? { more: true } : {}),
       hits: rows.map((row) => ({
         item: toItem(row, dialect),
         sourceName: row.source_name ?? row.source_id,
         snippet: makeSnippet(row.title, row.text, markKeys),
       })),
     };
+  };
+
+  const byRelevance = async (
+    query: SearchQuery,
+    text: QueryNode,
+    page: { limit: number; offset: number },
+    options: SearchOptions,
+  ): Promise<SearchPage | null> => {
+    if (hasFilterNode(text)) return null;
+    const routes = options.routes ?? ALL_ROUTES;
+    const split = queryParts(text);
+    const parts: RankedPart[] = [];
+    for (const node of split.positives) {
+      const all = compileWords(node, routes);
+      const exact = compileWords(node, NO_ROUTES);
+      if (all === null || exact === null || !all.hasPositive) continue;
+      parts.push({
+        text: describePart(node),
+        folds: partFolds(wordsOf(node)),
+        all: all.expr,
+        exact: exact.expr,
+        markKeys: all.markKeys,
+      });
+    }
+    if (parts.length === 0) return null;
+    const negatives =
+      split.negatives.length === 0 ? null : compileWords({ type: 'or', nodes: split.negatives }, routes);
+    const filter = filterOf(query);
+    const only = (expr: TextExpr): TextExpr =>
+      negatives === null ? expr : { type: 'and', positives: [expr], negatives: [negatives.expr] };
+
+    const times = new Map<number, number>();
+    const lists: { part: number; ids: number[] }[] = [];
+    for (const [index, part] of parts.entries()) {
+      const list = await ids(dialect.matchedIds(only(part.all), undefined, filter, CANDIDATES + 1), times);
+      lists.push({ part: index, ids: list });
+    }
+    const candidates = new Set<number>();
+    let more = lists.some((list) => list.ids.length > CANDIDATES);
+    let every: number[] = [];
+    if (parts.length > 1) {
+      const all: TextExpr = { type: 'and', positives: parts.map((part) => part.all), negatives: [] };
+      every = (await ids(dialect.matchedIds(only(all), undefined, filter, CANDIDATES + 1), times)).slice(
+        0,
+        CANDIDATES,
+      );
+      for (const id of every) candidates.add(id);
+    }
+    for (const list of lists) for (const id of list.ids.slice(0, CANDIDATES)) candidates.add(id);
+    if (candidates.size === 0) return { total: 0, hits: [] };
+
+    const [span] = await db.all<{ lo: number | null; hi: number | null }>(
+      'SELECT min(id) AS lo, max(id) AS hi FROM items',
+    );
+    const hi = Number(span?.hi ?? 1);
+    const documents = hi - Number(span?.lo ?? 1) + 1;
+    const pool = [...candidates].sort((a, b) => a - b);
+    const oldestCandidate = pool[0] ?? 0;
+    // Each list is the newest CANDIDATES matches from the oldest candidate on: exact below its
+    // own oldest id only when it was not cut. A common part may so miss an old candidate that
+    // carries it; the AND list, when there is one, says those of every part.
+    const newest = (expr: TextExpr, field: 'title' | undefined) =>
+      ids(dialect.matchedIds(expr, field, filter, CANDIDATES, oldestCandidate));
+    const evidence: PartEvidence[] = [];
+    for (const [index, part] of parts.entries()) {
+      const list = lists[index]?.ids ?? [];
+      const known = list.slice(0, CANDIDATES);
+      const any = new Set([...known, ...every]);
+      const title = new Set((await newest(part.all, 'title')).filter((id) => any.has(id)));
+      const sameExpr = JSON.stringify(part.all) === JSON.stringify(part.exact);
+      const exact = sameExpr
+        ? any
+        : new Set((await newest(part.exact, undefined)).filter((id) => any.has(id)));
+      const oldest = known[known.length - 1] ?? hi;
+      const documentFrequency =
+        list.length > CANDIDATES ? (CANDIDATES * documents) / Math.max(1, hi - oldest + 1) : known.length;
+      evidence.push({ any, title, exact, documentFrequency });
+    }
+
+    const ranked = rankCandidates(
+      pool.map((id) => ({ id, publishedMs: times.get(id) ?? 0 })),
+      evidence,
+      documents,
+    );
+    more ||= ranked.length > CANDIDATES;
+    const shown = ranked.slice(page.offset, page.offset + page.limit);
+    const markKeys = new Set(parts.flatMap((part) => [...part.markKeys]));
+    const hits = await readHits(
+      shown.map((entry) => entry.id),
+      markKeys,
+    );
+    return {
+      total: ranked.length,
+      ...(more ? { more: true } : {}),
+      hits: shown.flatMap((entry) => {
+        const hit = hits.get(entry.id);
+        if (hit === undefined) return [];
+        const { title, text: body, ...plain } = hit;
+        return [options.explain ? { ...plain, explanation: explainHit(title, body, parts, entry) } : plain];
+      }),
+    };
+  };
+
+  return async function search(
+    query: SearchQuery,
+    page: { limit: number; offset: number },
+    options: SearchOptions = {},
+  ): Promise<SearchPage> {
+    const clamped = clampPage(page);
+    if (clamped.offset > MAX_SEARCH_OFFSET) {
+      const { total, more } = await search(query, { limit: 1, offset: 0 }, options);
+      return { hits: [], total, ...(more ? { more } : {}), maxOffset: MAX_SEARCH_OFFSET };
+    }
+    const routes = options.routes ?? ALL_ROUTES;
+    if (query.text !== null && query.sort !== 'new') {
+      const ranked = await byRelevance(query, query.text, clamped, options);
+      if (ranked !== null) return ranked;
+    }
+    const text = query.text === null ? null : compile(query.text, routes);
+    return byDate(query, text, clamped);
   };
 }

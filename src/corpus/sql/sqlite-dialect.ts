@@ -40,6 +40,27 @@ export const sqliteDialect: SqlDialect = {
     const match = field === undefined ? toFts5(expr) : `{${field}} : ${toFts5(expr)}`;
     return { sql: 'i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)', params: [match] };
   },
+  matchedIds(expr, field, filter, limit, fromId = 0) {
+    const match = field === undefined ? toFts5(expr) : `{${field}} : ${toFts5(expr)}`;
+    // Straight from the index, newest rowid first: FTS5 streams it and stops at the limit.
+    return {
+      sql: `SELECT f.rowid AS id, i.published_at FROM items_fts f JOIN items i ON i.id = f.rowid
+        WHERE items_fts MATCH ? AND f.rowid >= ? AND ${filter.sql} ORDER BY f.rowid DESC LIMIT ?`,
+      params: [match, fromId, ...filter.params, limit],
+    };
+  },
+  idIn: (column, ids) => ({
+    sql: `${column} IN (SELECT value FROM json_each(?))`,
+    params: [JSON.stringify(ids)],
+  }),
+  async reindexItem(tx, id, item) {
+    await tx.run('DELETE FROM items_fts WHERE rowid = ?', [id]);
+    await tx.run('INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)', [
+      id,
+      item.titleKeys,
+      item.bodyKeys,
+    ]);
+  },
   itemIndexColumns: { names: '', values: '' },
   itemIndexParams: () => [],
   async afterItemInsert(tx, id, item) {

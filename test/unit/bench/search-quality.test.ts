@@ -1,11 +1,9 @@
-/** The search-quality yardstick: its figures, its route switch, its query expansion, its judged set. */
+/** The search-quality yardstick: its figures, its route switch, its judged set. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreQuery, summarise } from '../../../bench/_search-quality-metrics.js';
-import { expandQuery, parseRoutes, ROUTES } from '../../../bench/_search-quality-routes.js';
-import { parseSearchQuery, type QueryNode } from '../../../src/corpus/search-query.js';
-import { seedLexicon } from '../../../src/text/lexicon.js';
-import { nameKey } from '../../../src/text/name-key.js';
+import { parseRoutes, ROUTES } from '../../../bench/_search-quality-routes.js';
+import { parseSearchQuery } from '../../../src/corpus/search-query.js';
 
 describe('scoreQuery', () => {
   it('counts relevant results in the top ten over min(10, relevant)', () => {
@@ -45,34 +43,6 @@ describe('the route switch', () => {
     expect(Object.values(parseRoutes('all')).every(Boolean)).toBe(true);
     expect(Object.keys(parseRoutes(''))).toEqual([...ROUTES]);
     expect(() => parseRoutes('exact,soundex')).toThrow(/unknown route "soundex"/);
-  });
-
-  it('widens positive terms only with the routes switched on', () => {
-    const parsed = parseSearchQuery('Chultsova release -football');
-    if (!parsed.ok || parsed.query.text === null) throw new Error('query should parse');
-    const sources = {
-      lexicon: seedLexicon(),
-      nameSpellings: new Map([[nameKey('Chultsova'), ['Чульцова', 'Чульцовай']]]),
-    };
-    expect(expandQuery(parsed.query.text, parseRoutes('exact,stem,alias'), sources)).toEqual(
-      parsed.query.text,
-    );
-    const widened = expandQuery(parsed.query.text, parseRoutes('all'), sources);
-    const words = (node: QueryNode): string[] =>
-      node.type === 'term'
-        ? [node.word]
-        : node.type === 'phrase'
-          ? [node.words.join(' ')]
-          : node.type === 'not'
-            ? [`-${words(node.node).join('|')}`]
-            : 'nodes' in node
-              ? node.nodes.flatMap(words)
-              : [];
-    const all = words(widened);
-    expect(all).toEqual(
-      expect.arrayContaining(['Чульцова', 'Чульцовай', 'вызваленне', 'uwolnienie', '-football']),
-    );
-    expect(all.filter((word) => word.includes('football'))).toEqual(['-football']);
   });
 });
 

@@ -28,9 +28,10 @@ describe('indexToken', () => {
   });
 
   it('indexes title and text apart', () => {
+    // Each text also carries the name tokens of its capitalised words (Potash, Sanctions).
     const indexed = indexText('Potash exports', 'Sanctions remain.');
-    expect(indexed.title.split(' ')).toHaveLength(2);
-    expect(indexed.body.split(' ')).toHaveLength(2);
+    expect(indexed.title.split(' ').filter((token) => !token.startsWith('xz'))).toHaveLength(2);
+    expect(indexed.body.split(' ').filter((token) => !token.startsWith('xz'))).toHaveLength(2);
     expect(indexText('', '...')).toEqual({ title: '', body: '' });
   });
 });

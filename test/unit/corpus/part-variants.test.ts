@@ -1,0 +1,92 @@
+/** Query parts widen to their concept words and name keys; ranking orders candidates alike everywhere. */
+import { describe, expect, it } from 'vitest';
+import { indexText, indexToken, nameToken, nameTokens } from '../../../src/corpus/index-tokens.js';
+import {
+  ALL_ROUTES,
+  compileTextQuery,
+  NO_ROUTES,
+  type TextExpr,
+  textOnly,
+} from '../../../src/corpus/key-query.js';
+import { queryParts } from '../../../src/corpus/query-parts.js';
+import { rankCandidates } from '../../../src/corpus/relevance.js';
+import { parseSearchQuery } from '../../../src/corpus/search-query.js';
+import { termKey } from '../../../src/text/analyse.js';
+import { nameKey } from '../../../src/text/name-key.js';
+
+function tokens(text: string, routes = ALL_ROUTES): string[] {
+  const parsed = parseSearchQuery(text);
+  if (!parsed.ok || parsed.query.text === null) throw new Error(`${text} should parse`);
+  const compiled = compileTextQuery(parsed.query.text, routes);
+  if (!compiled.ok || compiled.value === null) throw new Error(`${text} should compile`);
+  const all: string[] = [];
+  const walk = (expr: TextExpr) => {
+    if (expr.type === 'match') for (const sequence of expr.alternatives) all.push(sequence.join(' '));
+    else if (expr.type === 'or') expr.nodes.forEach(walk);
+    else expr.positives.forEach(walk);
+  };
+  const words = textOnly(compiled.value.expr);
+  if (words === null) throw new Error(`${text} should be words only`);
+  walk(words);
+  return all;
+}
+
+describe('query part variants', () => {
+  it('widens a word to its concept words in other languages', () => {
+    const release = tokens('release');
+    expect(release).toEqual(
+      expect.arrayContaining([indexToken(termKey('вызваленне')), indexToken(termKey('amnesty'))]),
+    );
+    const potash = tokens('potash');
+    expect(potash).toEqual(expect.arrayContaining([indexToken(termKey('калий'))]));
+  });
+
+  it('widens a name to its sound-alike key, which items index', () => {
+    expect(tokens('Tsikhanouskaya')).toContain(nameToken(nameKey('Тихановская')));
+    expect(nameTokens('Встреча: Святлана Ціханоўская у Вільні')).toContain(
+      nameToken(nameKey('Tsikhanouskaya')),
+    );
+    expect(indexText('Тихановская в Вильнюсе', '').title).toContain(nameToken(nameKey('Ціханоўская')));
+  });
+
+  it('keeps only the word itself without routes', () => {
+    expect(tokens('release', NO_ROUTES)).toEqual([indexToken(termKey('release'))]);
+  });
+
+  it('name tokens never equal a word token', () => {
+    for (const word of ['xzlakasank', 'Xzlakasank', 'xz'])
+      expect(indexToken(termKey(word)).startsWith('xz')).toBe(false);
+  });
+});
+
+describe('query parts', () => {
+  it('lists the positive members of the top-level AND, apart from exclusions', () => {
+    const parsed = parseSearchQuery('Bialiatski "nobel prize" (court OR trial) -football');
+    if (!parsed.ok || parsed.query.text === null) throw new Error('should parse');
+    const parts = queryParts(parsed.query.text);
+    expect(parts.positives.map((node) => node.type)).toEqual(['term', 'phrase', 'or']);
+    expect(parts.negatives).toEqual([{ type: 'term', word: 'football' }]);
+  });
+});
+
+describe('rankCandidates', () => {
+  const set = (...ids: number[]) => new Set(ids);
+  it('puts items carrying every part first, then by score; near-ties newest first', () => {
+    const ranked = rankCandidates(
+      [
+        { id: 1, publishedMs: 100 },
+        { id: 2, publishedMs: 300 },
+        { id: 3, publishedMs: 200 },
+        { id: 4, publishedMs: 400 },
+      ],
+      [
+        { any: set(1, 2, 3), title: set(3), exact: set(1, 2, 3), documentFrequency: 3 },
+        { any: set(1, 2, 4), title: set(), exact: set(1, 2), documentFrequency: 50 },
+      ],
+      1000,
+    );
+    expect(ranked.map((entry) => entry.id)).toEqual([2, 1, 3, 4]);
+    expect(ranked[0]?.carriesAll).toBe(true);
+    expect(ranked[2]?.parts[0]?.inTitle).toBe(true);
+  });
+});
