@@ -144,7 +144,7 @@ describe.each(BOTH)('errors point at the problem (%s)', (_, rules) => {
     ['potash source:nowhere', /unknown source `nowhere` at 8/, 8],
     [
       'potash title:x',
-      /^there is no filter "title:"; the filters are topic: source: lang: since: until: \(at 8\)$/,
+      /^there is no filter "title:"; the filters are topic: source: lang: since: until: sort: \(at 8\)$/,
       8,
     ],
     ['potash OR -football', /each side of OR needs something to look for, not only exclusions \(at 11\)/, 11],
@@ -218,7 +218,7 @@ describe('search: the date and language filters', () => {
       /too long: 10240 characters; a search takes at most 1000/,
     );
     expect(error(Array.from({ length: 41 }, (_, n) => `w${n}`).join(' ')).error).toMatch(
-      /too many terms: a search takes at most 40 words, phrases, topic:, source:, lang:, since: and until:/,
+      /too many terms: a search takes at most 40 words, phrases, topic:, source:, lang:, since:, until: and sort:/,
     );
   });
 
