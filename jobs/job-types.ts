@@ -8,17 +8,12 @@ export const PollPayload = z.object({
 });
 export type PollPayload = z.infer<typeof PollPayload>;
 
+/** Drain one channel's outbox: send its pending deliveries in order, resolve the ones in doubt. */
 export const DeliverPayload = z.object({
-  itemId: z.number().int().positive(),
   channel: z.object({
     platform: z.enum(['slack', 'telegram', 'console']),
     channelId: z.string().min(1),
   }),
-  reason: z.string(),
-  /** Words of the item that matched a watch, shown with the topic evidence. */
-  matchedTerms: z.array(z.string()).optional(),
-  /** A digest: these items too, in one message (a burst past the channel's budget). */
-  moreItemIds: z.array(z.number().int().positive()).max(1000).optional(),
 });
 export type DeliverPayload = z.infer<typeof DeliverPayload>;
 
@@ -33,13 +28,9 @@ export const JOB_SCHEMAS: { [K in JobName]: z.ZodType<JobPayloads[K]> } = {
   deliver: DeliverPayload,
 };
 
-/** A deterministic job id: the same delivery enqueued twice is one job. BullMQ forbids ':' in ids. */
+/** One drain per channel at a time: its id. BullMQ forbids ':' in ids. */
 export function deliverJobId(payload: DeliverPayload): string {
-  const kind = payload.moreItemIds?.length ? `digest-${payload.moreItemIds.length}` : 'deliver';
-  return `${kind}-${payload.itemId}-${payload.channel.platform}-${payload.channel.channelId}`.replace(
-    /:/g,
-    '_',
-  );
+  return `deliver-${payload.channel.platform}-${payload.channel.channelId}`.replace(/:/g, '_');
 }
 
 /** Enqueues follow-up jobs; given to handlers so they never know which runner runs them. */

@@ -2,8 +2,9 @@
 import type { Alert } from '../../src/alerts/alert.js';
 import type { Reply } from '../../src/commands/reply.js';
 import { PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
-import type { Logger, Notifier, SentMessage } from '../../src/ports.js';
+import type { DeliveryMark, Logger, Notifier, SentMessage } from '../../src/ports.js';
 import type { SlackWebClient } from './client.js';
+import { deliveryMetadata } from './find-delivered.js';
 import { renderAlert, renderReply, type SlackMessage } from './render.js';
 
 /**
@@ -70,7 +71,7 @@ export function toVigilError(error: unknown, channelId: string): Error {
 }
 
 export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifier {
-  async function post(channelId: string, message: SlackMessage): Promise<SentMessage> {
+  async function post(channelId: string, message: SlackMessage, mark?: DeliveryMark): Promise<SentMessage> {
     try {
       // Link previews of feed URLs would add unvetted third-party content under our alert.
       const result = await client.chat.postMessage({
@@ -79,6 +80,8 @@ export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifi
         blocks: message.blocks,
         unfurl_links: false,
         unfurl_media: false,
+        // The outbox's key travels with the message, so a delivery in doubt can be found again.
+        ...(mark ? { metadata: deliveryMetadata(mark.key) } : {}),
       });
       return { messageId: result.ts ?? '' };
     } catch (error) {
@@ -91,7 +94,9 @@ export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifi
   }
   return {
     platform: 'slack',
-    sendAlert: (channelId: string, alert: Alert) => post(channelId, renderAlert(alert)),
-    sendReply: (channelId: string, reply: Reply) => post(channelId, renderReply(reply)),
+    sendAlert: (channelId: string, alert: Alert, mark?: DeliveryMark) =>
+      post(channelId, renderAlert(alert), mark),
+    sendReply: (channelId: string, reply: Reply, mark?: DeliveryMark) =>
+      post(channelId, renderReply(reply), mark),
   };
 }

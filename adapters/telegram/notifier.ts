@@ -5,7 +5,7 @@ import { TelegramError } from 'telegraf';
 import type { Alert } from '../../src/alerts/alert.js';
 import type { Reply } from '../../src/commands/reply.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
-import type { Logger, Notifier, SentMessage } from '../../src/ports.js';
+import type { DeliveryMark, Logger, Notifier, SentMessage } from '../../src/ports.js';
 import { renderAlert, renderReply, type TelegramMessage } from './render.js';
 
 /**
@@ -37,6 +37,25 @@ export interface TelegramNotifierOptions {
   callbackData: (command: string) => string;
   /** Told when a chat turned out to have moved, after the message went to the new id. */
   onMigrated?: (fromChatId: string, toChatId: string) => Promise<void>;
+}
+
+/**
+ * A send is abandoned after this long (telegraf's own limit is 500 s). The outbox treats an attempt
+ * older than this as ended: a bot cannot read what it sent, so an attempt in doubt is sent again,
+ * marked as a possible repeat (README, Telegram).
+ */
+export const TELEGRAM_SEND_TIMEOUT_MS = 15_000;
+
+/** The line that opens an alert sent again after an attempt whose outcome is unknown. */
+export const POSSIBLE_REPEAT = '<i>Possible repeat: vigil was interrupted while sending this alert.</i>';
+
+type CallSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
+
+function markRepeat(messages: readonly TelegramMessage[], mark?: DeliveryMark): readonly TelegramMessage[] {
+  if (!mark?.possibleRepeat) return messages;
+  const [first, ...rest] = messages;
+  if (!first) return messages;
+  return [{ ...first, text: `${POSSIBLE_REPEAT}\n${first.text}` }, ...rest];
 }
 
 function migrationTarget(error: unknown): number | null {
@@ -88,12 +107,19 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
     let first: string | null = null;
     for (const [index, message] of messages.entries()) {
       const { text, ...extra } = message;
-      const sent = await telegram.sendMessage(chatId, text, {
-        ...extra,
-        ...(replyTo !== undefined && index === 0
-          ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-          : {}),
-      });
+      const sent = await telegram.callApi(
+        'sendMessage',
+        {
+          chat_id: chatId,
+          text,
+          ...extra,
+          ...(replyTo !== undefined && index === 0
+            ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+            : {}),
+        },
+        // telegraf types its signal with an old shim; node-fetch takes Node's own.
+        { signal: AbortSignal.timeout(TELEGRAM_SEND_TIMEOUT_MS) as unknown as CallSignal },
+      );
       first ??= String(sent.message_id);
     }
     return { messageId: first ?? '' };
@@ -138,8 +164,10 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
   return {
     platform: 'telegram',
     sendMessages,
-    sendAlert: (chatId: string, alert: Alert) => sendMessages(chatId, renderAlert(alert)),
-    sendReply: (chatId: string, reply: Reply) =>
-      sendMessages(chatId, renderReply(reply, { callbackData: options.callbackData })),
+    sendTimeoutMs: TELEGRAM_SEND_TIMEOUT_MS,
+    sendAlert: (chatId: string, alert: Alert, mark?: DeliveryMark) =>
+      sendMessages(chatId, markRepeat(renderAlert(alert), mark)),
+    sendReply: (chatId: string, reply: Reply, mark?: DeliveryMark) =>
+      sendMessages(chatId, markRepeat(renderReply(reply, { callbackData: options.callbackData }), mark)),
   };
 }

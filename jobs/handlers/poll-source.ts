@@ -1,5 +1,6 @@
 /** Poll one source: fetch (conditional), parse, ingest, keep its health, enqueue the alerts it raises. */
 
+import { DEFAULT_MAX_ALERT_AGE_HOURS, pollPolicy } from '../../src/alerts/match-alerts.js';
 import {
   type HealthNotice,
   healthAuditKey,
@@ -30,6 +31,8 @@ export interface PollDeps {
   clock: Clock;
   log: Logger;
   metrics?: Metrics;
+  /** New items dated further back than this do not alert (VIGIL_MAX_ALERT_AGE_HOURS; 48 h). */
+  maxAlertAgeHours?: number;
   /** Tells the subscribed channels about a source's health (failing for a day, recovered). */
   announce?: (reply: Reply) => Promise<void>;
 }
@@ -79,7 +82,8 @@ export async function pollSource(
     } else {
       const fetchedAt = now.toISOString();
       const feed = await parseFeed(result.text, { url: result.finalUrl, fetchedAt });
-      const ingest = await ingestFeed(source, feed, fetchedAt, deps);
+      const policy = pollPolicy(source, now, deps.maxAlertAgeHours ?? DEFAULT_MAX_ALERT_AGE_HOURS);
+      const ingest = await ingestFeed(source, feed, fetchedAt, deps, policy);
       await recordSuccess(deps.store, source, now, {
         etag: result.etag,
         lastModified: result.lastModified,
@@ -87,13 +91,14 @@ export async function pollSource(
         ...(source.format === null ? { format: feed.kind } : {}),
       });
       if (result.permanentRedirectTo) log.info({ to: result.permanentRedirectTo }, 'feed moved permanently');
-      for (const target of ingest.alerts) await context.enqueue('deliver', target);
+      // The deliveries are already in the outbox, committed with the items: these only wake the drains.
+      for (const channel of ingest.channels) await context.enqueue('deliver', { channel });
       Object.assign(summary, {
         outcome: 'ok',
         new: ingest.new,
         duplicate: ingest.duplicate,
         rejected: ingest.rejected,
-        alerts: ingest.alerts.length,
+        alerts: ingest.alerts,
       });
       deps.metrics?.itemsNew.inc({ source: source.id }, ingest.new);
     }

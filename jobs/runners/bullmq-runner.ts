@@ -69,10 +69,9 @@ const deliverQueueName = (platform: Platform) => `vigil-deliver-${platform}`;
 const pollId = (sourceId: string) => `poll-${sourceId.replace(/:/g, '_')}`;
 
 const DAY_S = 24 * 3600;
-// Completed deliveries are kept so that their deterministic id blocks a second enqueue for a week;
-// polls are removed at once so the next `poll-<id>` can be queued as soon as one finished.
+// Polls are removed at once so the next `poll-<id>` can be queued as soon as one finished. What was
+// delivered is in the store's outbox, not in Redis: finished drains are removed too.
 const POLL_JOB_OPTIONS = { attempts: 1, removeOnComplete: true, removeOnFail: true } as const;
-const KEEP_DELIVERED = { age: 7 * DAY_S, count: 10_000 };
 const KEEP_FAILED = { age: 30 * DAY_S, count: 1_000 };
 // Producers keep ioredis' offline queue (a command issued while connecting or during a short Redis
 // restart waits instead of failing), bounded so a Redis that stays down fails an enqueue after
@@ -92,8 +91,9 @@ function asJob<K extends JobName>(name: K, payload: JobPayloads[K]): AnyJob {
 
 /**
  * Creates the runner. Queues: `vigil-poll` and one `vigil-deliver-<platform>` per platform, so a
- * 429 from one platform pauses only its queue. Job ids are deterministic (`poll-<source>`,
- * `deliverJobId`): a job already waiting, running or recently delivered is not queued twice.
+ * 429 from one platform pauses only its queue. A poll's job id is `poll-<source>`: one waiting or
+ * running is not queued twice. A drain (`deliver`) is deduplicated per channel (`deliverJobId`): one
+ * waits, and one asked for while it runs is kept to run after it.
  * Scheduled polls come from BullMQ job schedulers, whose job ids we do not choose, so a short
  * Redis lock per source keeps two polls of one source from running at once on any workers.
  */
@@ -150,11 +150,12 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
         });
         return;
       }
+      // One drain per channel waiting, and one more kept when it is running (new rows came in).
       await deliverQueueOf(job.payload.channel.platform).add('deliver', job.payload, {
-        jobId: deliverJobId(job.payload),
+        deduplication: { id: deliverJobId(job.payload), keepLastIfActive: true },
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
-        removeOnComplete: KEEP_DELIVERED,
+        removeOnComplete: true,
         removeOnFail: KEEP_FAILED,
       });
     },

@@ -19,7 +19,7 @@ import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { corpusMigrations } from '../../src/corpus/sql/corpus-migrations.js';
 import { ConfigError } from '../../src/errors.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { WITHOUT_FILE_OVERRIDE, runVigil } from '../helpers/run-vigil.js';
+import { runVigil, WITHOUT_FILE_OVERRIDE } from '../helpers/run-vigil.js';
 import {
   describeCorpusStore,
   describeUpgradeFromMain,
@@ -85,7 +85,7 @@ describe('sqlite corpus file', () => {
     const db = new Database(file, { readonly: true });
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     db.close();
-    expect(versions).toEqual([1, 2, 3, 4, 5, 99]);
+    expect(versions).toEqual([1, 2, 3, 4, 5, 6, 99]);
   });
 
   it('refuses a database migrated by a newer vigil, naming VIGIL_DB, and leaves it as it was', async () => {

@@ -3,8 +3,10 @@
 // when it starts and ends. Configured by the JSON in VIGIL_TEST_CHILD.
 
 import { createCorpusStore } from '../../../dist/adapters/db/create-corpus-store.js';
-import { dispatchAlert } from '../../../dist/jobs/handlers/dispatch-alert.js';
+import { drainChannel } from '../../../dist/jobs/handlers/drain-outbox.js';
+import { processLeaseHolder } from '../../../dist/jobs/handlers/lease-holder.js';
 import { createBullmqRunner } from '../../../dist/jobs/runners/bullmq-runner.js';
+import { systemClock } from '../../../dist/src/ports.js';
 
 /**
  * @typedef {{ itemId: number, channel: { platform: string, channelId: string }, reason: string }} Deliver
@@ -70,11 +72,16 @@ const runner = createBullmqRunner({
   lockDurationMs: config.lockDurationMs,
   stalledIntervalMs: config.stalledIntervalMs,
   handlers: {
-    deliver: (payload) => dispatchAlert(payload, { store, notifiers, log }),
+    deliver: (payload) =>
+      drainChannel(payload, { store, notifiers, log, clock: systemClock, holder: processLeaseHolder() }),
     async poll(payload, context) {
       await post('/poll', { event: 'start', sourceId: payload.sourceId });
       await sleep(config.pollMs?.[payload.sourceId] ?? 100);
-      for (const target of config.alerts?.[payload.sourceId] ?? []) await context.enqueue('deliver', target);
+      // As an ingest does: the outbox row first (kept once per item and channel), then the drain.
+      for (const target of config.alerts?.[payload.sourceId] ?? []) {
+        await store.queueDeliveries(target.itemId, [{ channel: target.channel, reason: target.reason }]);
+        await context.enqueue('deliver', { channel: target.channel });
+      }
       await post('/poll', { event: 'end', sourceId: payload.sourceId });
     },
   },
