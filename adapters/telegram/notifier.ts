@@ -6,7 +6,7 @@ import type { Alert } from '../../src/alerts/alert.js';
 import type { Reply } from '../../src/commands/reply.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
 import type { DeliveryMark, Logger, Notifier, SentMessage } from '../../src/ports.js';
-import { renderAlert, renderReply, type TelegramMessage } from './render.js';
+import { MAX_MESSAGE_LENGTH, renderAlert, renderReply, type TelegramMessage } from './render.js';
 
 /**
  * The group became a supergroup and the retry to its new id did not go through either. Carries the
@@ -51,11 +51,17 @@ export const POSSIBLE_REPEAT = '<i>Possible repeat: vigil was interrupted while 
 
 type CallSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
 
+/** Every message of a resent alert opens with the note; one too long for it gets the note on its own. */
 function markRepeat(messages: readonly TelegramMessage[], mark?: DeliveryMark): readonly TelegramMessage[] {
   if (!mark?.possibleRepeat) return messages;
-  const [first, ...rest] = messages;
-  if (!first) return messages;
-  return [{ ...first, text: `${POSSIBLE_REPEAT}\n${first.text}` }, ...rest];
+  return messages.flatMap((message) => {
+    const text = `${POSSIBLE_REPEAT}\n${message.text}`;
+    if (text.length <= MAX_MESSAGE_LENGTH) return [{ ...message, text }];
+    return [
+      { text: POSSIBLE_REPEAT, parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } },
+      message,
+    ];
+  });
 }
 
 function migrationTarget(error: unknown): number | null {

@@ -92,8 +92,8 @@ function asJob<K extends JobName>(name: K, payload: JobPayloads[K]): AnyJob {
 /**
  * Creates the runner. Queues: `vigil-poll` and one `vigil-deliver-<platform>` per platform, so a
  * 429 from one platform pauses only its queue. A poll's job id is `poll-<source>`: one waiting or
- * running is not queued twice. A drain (`deliver`) is deduplicated per channel (`deliverJobId`): one
- * waits, and one asked for while it runs is kept to run after it.
+ * running is not queued twice. A drain (`deliver`) is deduplicated per channel and process
+ * (`deliverJobId`): one waits, and one asked for while it runs is kept to run after it.
  * Scheduled polls come from BullMQ job schedulers, whose job ids we do not choose, so a short
  * Redis lock per source keeps two polls of one source from running at once on any workers.
  */
@@ -134,6 +134,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
 
   let closed = false;
   let queuesClosed = false;
+  const instance = randomUUID().slice(0, 8);
 
   const context: JobContext = {
     // Still open while close() lets running jobs finish: a poll's alerts must reach the queue.
@@ -151,8 +152,10 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
         return;
       }
       // One drain per channel waiting, and one more kept when it is running (new rows came in).
+      // Per process: a drain left active by a worker that was killed would otherwise hold the id until
+      // BullMQ finds it stalled; the store's lease keeps drains of one channel from overlapping.
       await deliverQueueOf(job.payload.channel.platform).add('deliver', job.payload, {
-        deduplication: { id: deliverJobId(job.payload), keepLastIfActive: true },
+        deduplication: { id: `${deliverJobId(job.payload)}-${instance}`, keepLastIfActive: true },
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
         removeOnComplete: true,
