@@ -90,6 +90,8 @@ export async function runVigil(options: {
   await waitFor(
     async () => ((await fetch(`http://127.0.0.1:${options.port}/healthz`)).ok ? true : undefined),
     '/healthz',
+    // The machine these tests share can be very busy: a start-up may take long.
+    60_000,
   ).catch((error: unknown) => {
     throw new Error(`${String(error)}; vigil said:\n${stderr.slice(-3000)}`);
   });
