@@ -33,6 +33,7 @@ const CHANNELS = SLACK_CHANNELS.length + TELEGRAM_CHATS.length;
 /** Messages the fakes accept before the process is killed (about a quarter of the burst's messages). */
 const KILL_AFTER = 30;
 const postgres = await hasPostgres();
+const REPEAT = 'Possible repeat: vigil was interrupted while sending this alert.';
 
 interface StoreCase {
   name: string;
@@ -172,14 +173,12 @@ describe.each(['in-process', 'BullMQ'] as const)('kill -9 of `vigil run` (%s run
             }
             // Telegram: the alert in doubt at the kill, sent again and marked as a possible repeat.
             expect(found, `item ${n} in ${channel}`).toBe(2);
+            // The note opens the message, or comes alone just before a message too long to hold it.
             const marked = texts.filter(
-              (text) => text.includes(token(n)) && text.startsWith('Possible repeat'),
+              (text, index) =>
+                text.includes(token(n)) && (text.startsWith(REPEAT) || texts[index - 1]?.trim() === REPEAT),
             );
-            const seen = texts.filter((text) => text.includes(token(n))).map((text) => text.slice(0, 120));
-            expect(
-              marked.length,
-              `item ${n} in ${channel}: a copy is marked: ${seen.join(' | ')}`,
-            ).toBeGreaterThan(0);
+            expect(marked.length, `item ${n} in ${channel}: a copy is marked`).toBeGreaterThan(0);
             repeats++;
           }
         }
