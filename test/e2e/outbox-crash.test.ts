@@ -23,7 +23,7 @@ import {
   SLACK_CHANNELS,
   startPrivateRedis,
   TELEGRAM_CHATS,
-  token,
+  titleOf,
 } from '../helpers/outbox-crash.js';
 import { freePort, tempDir, waitFor } from '../helpers/run-vigil.js';
 import { databaseUrl, hasPostgres } from '../helpers/services.js';
@@ -176,7 +176,7 @@ describe.each(['in-process', 'BullMQ'] as const)('kill -9 of `vigil run` (%s run
             // The note opens the message, or comes alone just before a message too long to hold it.
             const marked = texts.filter(
               (text, index) =>
-                text.includes(token(n)) && (text.startsWith(REPEAT) || texts[index - 1]?.trim() === REPEAT),
+                text.includes(titleOf(n)) && (text.startsWith(REPEAT) || texts[index - 1]?.trim() === REPEAT),
             );
             expect(marked.length, `item ${n} in ${channel}: a copy is marked`).toBeGreaterThan(0);
             repeats++;

@@ -116,9 +116,12 @@ export function messagesByChannel(slack: FakeSlackApi, telegram: FakeTelegramApi
   return byChannel;
 }
 
-/** How many messages of `texts` name item `n`. */
+/** Item `n`'s title as every message shows it (its snippet names the token too, and a digest split over two messages may cut between them). */
+export const titleOf = (n: number) => `package ${token(n)} targets`;
+
+/** How many messages of `texts` carry item `n`'s title. */
 export const copies = (texts: readonly string[], n: number) =>
-  texts.filter((text) => text.includes(token(n))).length;
+  texts.filter((text) => text.includes(titleOf(n))).length;
 
 /** A private redis-server on a free port (never the shared one); stopped by the caller. */
 export async function startPrivateRedis(port: number): Promise<ChildProcess> {
