@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { createCallbackStore } from '../adapters/telegram/callback-data.js';
 import { createTelegramBot } from '../adapters/telegram/client.js';
 import { createTelegramNotifier } from '../adapters/telegram/notifier.js';
-import { dispatchAlert } from '../jobs/handlers/dispatch-alert.js';
+import { drainChannel } from '../jobs/handlers/drain-outbox.js';
+import { processLeaseHolder } from '../jobs/handlers/lease-holder.js';
 import { pollSource } from '../jobs/handlers/poll-source.js';
 import { createInProcessRunner } from '../jobs/runners/in-process-runner.js';
 import type { JobHandlers, JobRunner } from '../jobs/runners/job-runner.js';
@@ -57,10 +58,10 @@ export async function wirePipeline(options: {
     // The product always announces health changes; here they go nowhere.
     announce: async () => undefined,
   };
-  const deliverDeps = { store, notifiers, log };
+  const deliverDeps = { store, notifiers, log, clock, holder: processLeaseHolder() };
   const handlers: JobHandlers = {
     poll: (payload, context) => pollSource(payload, pollDeps, context),
-    deliver: (payload) => dispatchAlert(payload, deliverDeps),
+    deliver: (payload) => drainChannel(payload, deliverDeps),
   };
   if (options.runner === 'in-process') {
     const runner = createInProcessRunner({ handlers, log, pollOnStart: false, clock });

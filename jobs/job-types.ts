@@ -9,8 +9,8 @@ export const PollPayload = z.object({
 });
 export type PollPayload = z.infer<typeof PollPayload>;
 
+/** Drain one channel's outbox: send its pending deliveries in order, resolve the ones in doubt. */
 export const DeliverPayload = z.object({
-  itemId: z.number().int().positive(),
   channel: z.object({
     platform: z.string().superRefine((name, context) => {
       if (!isRegisteredPlatform(name))
@@ -18,11 +18,6 @@ export const DeliverPayload = z.object({
     }),
     channelId: z.string().min(1),
   }),
-  reason: z.string(),
-  /** Words of the item that matched a watch, shown with the topic evidence. */
-  matchedTerms: z.array(z.string()).optional(),
-  /** A digest: these items too, in one message (a burst past the channel's budget). */
-  moreItemIds: z.array(z.number().int().positive()).max(1000).optional(),
 });
 export type DeliverPayload = z.infer<typeof DeliverPayload>;
 
@@ -37,13 +32,9 @@ export const JOB_SCHEMAS: { [K in JobName]: z.ZodType<JobPayloads[K]> } = {
   deliver: DeliverPayload,
 };
 
-/** A deterministic job id: the same delivery enqueued twice is one job. BullMQ forbids ':' in ids. */
+/** One drain per channel at a time: its id. BullMQ forbids ':' in ids. */
 export function deliverJobId(payload: DeliverPayload): string {
-  const kind = payload.moreItemIds?.length ? `digest-${payload.moreItemIds.length}` : 'deliver';
-  return `${kind}-${payload.itemId}-${payload.channel.platform}-${payload.channel.channelId}`.replace(
-    /:/g,
-    '_',
-  );
+  return `deliver-${payload.channel.platform}-${payload.channel.channelId}`.replace(/:/g, '_');
 }
 
 /** Enqueues follow-up jobs; given to handlers so they never know which runner runs them. */

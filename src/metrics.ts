@@ -23,6 +23,8 @@ export interface Metrics {
   itemsNew: CounterPort<'source'>;
   alertsSent: CounterPort<'platform'>;
   alertsFailed: CounterPort<'platform'>;
+  /** Alerts given up: the bot was removed, the channel is gone, or every attempt failed. */
+  alertsUndeliverable: CounterPort<'platform'>;
   queueDepth: GaugePort<'queue'>;
   jobLatency: HistogramPort<'job'>;
 }

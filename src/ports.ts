@@ -77,8 +77,23 @@ export interface SentMessage {
   messageId: string;
 }
 
+/** How an outbox delivery is sent: its key (the story's first item), and whether it may be a repeat. */
+export interface DeliveryMark {
+  /** Carried in the message where the platform allows (Slack message metadata) to find it again. */
+  key: string;
+  /** An earlier attempt's outcome is unknown: the message says it may have arrived already. */
+  possibleRepeat?: boolean;
+}
+
 /** Sends cards (alerts, replies, digests, notices) to one chat platform. Implemented by each adapter. */
 export interface Notifier {
   readonly platform: string;
-  send(channelId: string, card: Card): Promise<SentMessage>;
+  send(channelId: string, card: Card, mark?: DeliveryMark): Promise<SentMessage>;
+  /**
+   * Looks among the channel's messages since `since` for one sent with this delivery key (where the
+   * platform keeps message metadata). Absent where a bot cannot read what it sent.
+   */
+  findDelivered?(channelId: string, key: string, since: Date): Promise<SentMessage | null>;
+  /** A send that started longer ago than this has ended one way or the other (the request timeout). */
+  readonly sendTimeoutMs?: number;
 }

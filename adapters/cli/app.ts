@@ -5,7 +5,8 @@
 
 import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/console/notifier.js';
 import { consolePlatform } from '../../adapters/console/platform.js';
-import { dispatchAlert } from '../../jobs/handlers/dispatch-alert.js';
+import { drainChannel } from '../../jobs/handlers/drain-outbox.js';
+import { processLeaseHolder } from '../../jobs/handlers/lease-holder.js';
 import { type PollSummary, pollSource } from '../../jobs/handlers/poll-source.js';
 import type { JobContext } from '../../jobs/job-types.js';
 import type { BullmqRunner, RunnerRole } from '../../jobs/runners/bullmq-runner.js';
@@ -48,6 +49,11 @@ export interface App {
   bullmq: BullmqRunner | null;
   fetchOptions: FetchOptions;
   clock: TimerClock;
+  /**
+   * Enqueues a drain for every channel whose outbox holds deliveries not yet sent (left by a crash,
+   * a failed attempt, or a drain that found another process sending); returns how many.
+   */
+  wakeOutbox(): Promise<number>;
   /** Poll one source now, enqueueing the alerts it raises on the runner. */
   poll(sourceId: string, force?: boolean): Promise<PollSummary>;
   close(): Promise<void>;
@@ -132,8 +138,9 @@ export async function createApp(
   };
   // One polite fetcher for every poll: robots.txt cached, one request at a time per host.
   const web = createPoliteWeb({ fetchOptions, clock });
-  const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce, web };
-  const deliverDeps = { store, notifiers, log, metrics };
+  const maxAlertAgeHours = config.maxAlertAgeHours;
+  const pollDeps = { store, classify, fetchOptions, clock, log, metrics, announce, web, maxAlertAgeHours };
+  const deliverDeps = { store, notifiers, log, metrics, clock, holder: processLeaseHolder() };
   // Every job's duration goes to /metrics (vigil_job_duration_seconds), whichever runner runs it.
   const timed = async <T>(job: string, run: () => Promise<T>): Promise<T> => {
     const stop = metrics.jobLatency.startTimer({ job });
@@ -145,7 +152,7 @@ export async function createApp(
   };
   const handlers: JobHandlers = {
     poll: (payload, context: JobContext) => timed('poll', () => pollSource(payload, pollDeps, context)),
-    deliver: (payload) => timed('deliver', () => dispatchAlert(payload, deliverDeps)),
+    deliver: (payload) => timed('deliver', () => drainChannel(payload, deliverDeps)),
   };
   const bullmq = config.redisUrl
     ? (await import('../../jobs/runners/bullmq-runner.js')).createBullmqRunner({
@@ -170,6 +177,11 @@ export async function createApp(
     bullmq,
     fetchOptions,
     clock,
+    wakeOutbox: async () => {
+      const channels = await store.openDeliveryChannels();
+      for (const channel of channels) await runner.enqueue('deliver', { channel });
+      return channels.length;
+    },
     poll: (sourceId, force = false) => pollSource({ sourceId, force }, pollDeps, runner),
     close: () => {
       closing ??= (async () => {

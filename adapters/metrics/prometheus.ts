@@ -39,6 +39,12 @@ export function createPrometheusMetrics(): PrometheusMetrics {
       labelNames: ['platform'],
       registers: [registry],
     }),
+    alertsUndeliverable: new Counter({
+      name: 'vigil_alerts_undeliverable_total',
+      help: 'Alerts given up: the bot was removed, the channel is gone, or every attempt failed.',
+      labelNames: ['platform'],
+      registers: [registry],
+    }),
     queueDepth: new Gauge({
       name: 'vigil_queue_depth',
       help: 'Jobs waiting to run.',

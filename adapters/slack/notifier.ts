@@ -1,8 +1,9 @@
 /** The Slack Notifier: alerts and replies via chat.postMessage, Slack's refusals mapped to vigil's errors. */
 import type { Card } from '../../src/cards/card.js';
 import { PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
-import type { Logger, Notifier, SentMessage } from '../../src/ports.js';
+import type { DeliveryMark, Logger, Notifier, SentMessage } from '../../src/ports.js';
 import type { SlackWebClient } from './client.js';
+import { deliveryMetadata } from './find-delivered.js';
 import { slackPlatform } from './platform.js';
 import { renderCard, type SlackMessage } from './render.js';
 
@@ -70,7 +71,7 @@ export function toVigilError(error: unknown, channelId: string): Error {
 }
 
 export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifier {
-  async function post(channelId: string, message: SlackMessage): Promise<SentMessage> {
+  async function post(channelId: string, message: SlackMessage, mark?: DeliveryMark): Promise<SentMessage> {
     try {
       // Link previews of feed URLs would add unvetted third-party content under our alert.
       const result = await client.chat.postMessage({
@@ -79,6 +80,8 @@ export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifi
         blocks: message.blocks,
         unfurl_links: false,
         unfurl_media: false,
+        // The outbox's key travels with the message, so a delivery in doubt can be found again.
+        ...(mark ? { metadata: deliveryMetadata(mark.key) } : {}),
       });
       return { messageId: result.ts ?? '' };
     } catch (error) {
@@ -91,6 +94,6 @@ export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifi
   }
   return {
     platform: slackPlatform.name,
-    send: (channelId: string, card: Card) => post(channelId, renderCard(card)),
+    send: (channelId: string, card: Card, mark?: DeliveryMark) => post(channelId, renderCard(card), mark),
   };
 }

@@ -3,9 +3,12 @@ import type { CommandDeps } from '../../src/commands/command.js';
 import type { Logger, Notifier } from '../../src/ports.js';
 import type { RouteHandler } from '../http/server.js';
 import { createSlackClient } from './client.js';
+import { createFindDelivered } from './find-delivered.js';
 import { registerInbound } from './inbound.js';
 import { createSlackNotifier } from './notifier.js';
 import type { SlackConfig } from './settings.js';
+
+const SLACK_TIMEOUT_MS = 10_000;
 
 export interface SlackAdapter {
   /** Posts alerts and replies; usable without start() (worker processes need only this). */
@@ -24,7 +27,12 @@ export function createSlackAdapter(config: SlackConfig, deps: CommandDeps, log: 
   const client = createSlackClient(config, slackLog);
   registerInbound(client.app, deps, slackLog);
   return {
-    notifier: createSlackNotifier(client.client, slackLog),
+    notifier: {
+      ...createSlackNotifier(client.client, slackLog),
+      findDelivered: createFindDelivered(client.client),
+      // The Web API client's own timeout (client.ts): an older attempt has ended one way or the other.
+      sendTimeoutMs: SLACK_TIMEOUT_MS,
+    },
     route: client.route,
     mode: client.mode,
     start: client.start,

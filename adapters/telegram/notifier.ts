@@ -4,10 +4,16 @@ import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
 import type { Card } from '../../src/cards/card.js';
 import { ConfigError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
-import { type Logger, type Notifier, type SentMessage, systemClock } from '../../src/ports.js';
+import {
+  type DeliveryMark,
+  type Logger,
+  type Notifier,
+  type SentMessage,
+  systemClock,
+} from '../../src/ports.js';
 import { createSendPace, type Pace } from '../../src/time/send-pace.js';
 import { telegramPlatform } from './platform.js';
-import { renderCard, type TelegramMessage } from './render.js';
+import { MAX_MESSAGE_LENGTH, renderCard, type TelegramMessage } from './render.js';
 
 /**
  * The group became a supergroup and the retry to its new id did not go through either. Carries the
@@ -44,6 +50,30 @@ export interface TelegramNotifierOptions {
 
 /** Telegram's overall limit for bulk messages (protocols.md 1.3). */
 export const TELEGRAM_MESSAGES_PER_SECOND = 30;
+/**
+ * A send is abandoned after this long (telegraf's own limit is 500 s). The outbox treats an attempt
+ * older than this as ended: a bot cannot read what it sent, so an attempt in doubt is sent again,
+ * marked as a possible repeat (README, Telegram).
+ */
+export const TELEGRAM_SEND_TIMEOUT_MS = 15_000;
+
+/** The line that opens an alert sent again after an attempt whose outcome is unknown. */
+export const POSSIBLE_REPEAT = '<i>Possible repeat: vigil was interrupted while sending this alert.</i>';
+
+type CallSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
+
+/** Every message of a resent alert opens with the note; one too long for it gets the note on its own. */
+function markRepeat(messages: readonly TelegramMessage[], mark?: DeliveryMark): readonly TelegramMessage[] {
+  if (!mark?.possibleRepeat) return messages;
+  return messages.flatMap((message) => {
+    const text = `${POSSIBLE_REPEAT}\n${message.text}`;
+    if (text.length <= MAX_MESSAGE_LENGTH) return [{ ...message, text }];
+    return [
+      { text: POSSIBLE_REPEAT, parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } },
+      message,
+    ];
+  });
+}
 
 function migrationTarget(error: unknown): number | null {
   if (!(error instanceof TelegramError) || error.code !== 400) return null;
@@ -97,12 +127,19 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
     for (const [index, message] of messages.entries()) {
       const { text, ...extra } = message;
       const sent = await pace(() =>
-        telegram.sendMessage(chatId, text, {
-          ...extra,
-          ...(replyTo !== undefined && index === 0
-            ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-            : {}),
-        }),
+        telegram.callApi(
+          'sendMessage',
+          {
+            chat_id: chatId,
+            text,
+            ...extra,
+            ...(replyTo !== undefined && index === 0
+              ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+              : {}),
+          },
+          // telegraf types its signal with an old shim; node-fetch takes Node's own.
+          { signal: AbortSignal.timeout(TELEGRAM_SEND_TIMEOUT_MS) as unknown as CallSignal },
+        ),
       );
       first ??= String(sent.message_id);
     }
@@ -148,7 +185,8 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
   return {
     platform: telegramPlatform.name,
     sendMessages,
-    send: (chatId: string, card: Card) =>
-      sendMessages(chatId, renderCard(card, { callbackData: options.callbackData })),
+    sendTimeoutMs: TELEGRAM_SEND_TIMEOUT_MS,
+    send: (chatId: string, card: Card, mark?: DeliveryMark) =>
+      sendMessages(chatId, markRepeat(renderCard(card, { callbackData: options.callbackData }), mark)),
   };
 }

@@ -1,5 +1,6 @@
 /** Poll one source: fetch (conditional), parse, ingest, keep its health, enqueue the alerts it raises. */
 
+import { DEFAULT_MAX_ALERT_AGE_HOURS, pollPolicy } from '../../src/alerts/match-alerts.js';
 import {
   type HealthNotice,
   healthAuditKey,
@@ -32,6 +33,8 @@ export interface PollDeps {
   clock: Clock;
   log: Logger;
   metrics?: Metrics;
+  /** New items dated further back than this do not alert (VIGIL_MAX_ALERT_AGE_HOURS; 48 h). */
+  maxAlertAgeHours?: number;
   /** Tells the subscribed channels about a source's health (failing for a day, recovered). */
   announce?: (reply: Reply) => Promise<void>;
   /** kind → reader; the built-in kinds unless a caller registers more. */
@@ -97,20 +100,22 @@ export async function pollSource(
       summary.outcome = 'not-modified';
     } else {
       const fetchedAt = now.toISOString();
-      const ingest = await ingestFeed(source, result, fetchedAt, deps);
+      const policy = pollPolicy(source, now, deps.maxAlertAgeHours ?? DEFAULT_MAX_ALERT_AGE_HOURS);
+      const ingest = await ingestFeed(source, result, fetchedAt, deps, policy);
       const { format, ...patch } = result.patch;
       await recordSuccess(deps.store, source, now, {
         ...patch,
         ...(source.format === null && format ? { format } : {}),
       });
       if (patch.url) log.info({ to: patch.url }, 'source moved permanently');
-      for (const target of ingest.alerts) await jobs.enqueue('deliver', target);
+      // The deliveries are already in the outbox, committed with the items: these only wake the drains.
+      for (const channel of ingest.channels) await jobs.enqueue('deliver', { channel });
       Object.assign(summary, {
         outcome: 'ok',
         new: ingest.new,
         duplicate: ingest.duplicate,
         rejected: ingest.rejected,
-        alerts: ingest.alerts.length,
+        alerts: ingest.alerts,
       });
       deps.metrics?.itemsNew.inc({ source: source.id }, ingest.new);
     }

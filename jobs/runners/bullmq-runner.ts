@@ -68,10 +68,9 @@ const deliverQueueName = (platform: string) => `vigil-deliver-${platform}`;
 const pollId = (sourceId: string) => `poll-${sourceId.replace(/:/g, '_')}`;
 
 const DAY_S = 24 * 3600;
-// Completed deliveries are kept so that their deterministic id blocks a second enqueue for a week;
-// polls are removed at once so the next `poll-<id>` can be queued as soon as one finished.
+// Polls are removed at once so the next `poll-<id>` can be queued as soon as one finished. What was
+// delivered is in the store's outbox, not in Redis: finished drains are removed too.
 const POLL_JOB_OPTIONS = { attempts: 1, removeOnComplete: true, removeOnFail: true } as const;
-const KEEP_DELIVERED = { age: 7 * DAY_S, count: 10_000 };
 const KEEP_FAILED = { age: 30 * DAY_S, count: 1_000 };
 // Producers keep ioredis' offline queue (a command issued while connecting or during a short Redis
 // restart waits instead of failing), bounded so a Redis that stays down fails an enqueue after
@@ -91,8 +90,9 @@ function asJob<K extends JobName>(name: K, payload: JobPayloads[K]): AnyJob {
 
 /**
  * Creates the runner. Queues: `vigil-poll` and one `vigil-deliver-<platform>` per platform, so a
- * 429 from one platform pauses only its queue. Job ids are deterministic (`poll-<source>`,
- * `deliverJobId`): a job already waiting, running or recently delivered is not queued twice.
+ * 429 from one platform pauses only its queue. A poll's job id is `poll-<source>`: one waiting or
+ * running is not queued twice. A drain (`deliver`) is deduplicated per channel and process
+ * (`deliverJobId`): one waits, and one asked for while it runs is kept to run after it.
  * Scheduled polls come from BullMQ job schedulers, whose job ids we do not choose, so a short
  * Redis lock per source keeps two polls of one source from running at once on any workers.
  */
@@ -135,6 +135,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
 
   let closed = false;
   let queuesClosed = false;
+  const instance = randomUUID().slice(0, 8);
 
   const context: JobContext = {
     // Still open while close() lets running jobs finish: a poll's alerts must reach the queue.
@@ -151,11 +152,14 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
         });
         return;
       }
+      // One drain per channel waiting, and one more kept when it is running (new rows came in).
+      // Per process: a drain left active by a worker that was killed would otherwise hold the id until
+      // BullMQ finds it stalled; the store's lease keeps drains of one channel from overlapping.
       await deliverQueueOf(job.payload.channel.platform).add('deliver', job.payload, {
-        jobId: deliverJobId(job.payload),
+        deduplication: { id: `${deliverJobId(job.payload)}-${instance}`, keepLastIfActive: true },
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
-        removeOnComplete: KEEP_DELIVERED,
+        removeOnComplete: true,
         removeOnFail: KEEP_FAILED,
       });
     },

@@ -1,6 +1,6 @@
 /**
  * Runs jobs inside this process with the BullMQ runner's semantics: deterministic job ids (a job
- * already queued is not queued twice), per-queue concurrency, retries with exponential backoff,
+ * already queued is not queued twice; a drain asked for while it runs runs once more after), per-queue concurrency, retries with exponential backoff,
  * 429s pausing only that platform, one repeating poll per source, never two polls of one source at once.
  */
 import type { Source } from '../../src/corpus/corpus-store.js';
@@ -22,8 +22,6 @@ export interface InProcessRunnerOptions {
   /** Where schedules and retry waits take their time from; tests pass a clock they advance. */
   clock?: TimerClock;
 }
-
-const KEEP_COMPLETED = 10_000;
 
 interface QueuedJob {
   id: string;
@@ -49,9 +47,10 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
   const timers = new Map<string, { interval: number; timer: Timer }>();
   const retryTimers = new Set<Timer>();
   const platformPausedUntil = new Map<string, number>();
-  // Like BullMQ keeping completed jobs (removeOnComplete: a count), a finished delivery's id keeps
-  // blocking a re-add for a while; polls may run again as soon as the last one finished.
-  const completedDeliveries = new Set<string>();
+  // A drain enqueued while the same one runs (new rows came in) runs again when it ends, like
+  // BullMQ's deduplication with keepLastIfActive.
+  const runningIds = new Set<string>();
+  const again = new Map<string, QueuedJob>();
   let running = 0;
   let closed = false;
   let idleWaiters: (() => void)[] = [];
@@ -61,7 +60,11 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
       if (closed) return;
       const parsed = JOB_SCHEMAS[name].parse(payload);
       const id = jobIdOf(name, parsed);
-      if (known.has(id) || completedDeliveries.has(id)) return;
+      if (name === 'deliver' && runningIds.has(id) && !again.has(id)) {
+        again.set(id, { id, name, payload: parsed, attempt: 1 });
+        return;
+      }
+      if (known.has(id)) return;
       known.add(id);
       queue.push({ id, name, payload: parsed, attempt: 1 });
       pump();
@@ -111,6 +114,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
 
   async function run(job: QueuedJob): Promise<void> {
     running++;
+    runningIds.add(job.id);
     const handler = handlers[job.name] as (
       payload: JobPayloads[JobName],
       ctx: typeof context,
@@ -118,7 +122,6 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
     try {
       await handler(job.payload, context);
       known.delete(job.id);
-      if (job.name === 'deliver') remember(job.id);
     } catch (error) {
       const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attempt });
       if (error instanceof PlatformRateLimitError) {
@@ -135,15 +138,14 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
       }
     } finally {
       running--;
+      runningIds.delete(job.id);
+      const next = again.get(job.id);
+      again.delete(job.id);
+      if (next && !known.has(job.id) && !closed) {
+        known.add(job.id);
+        queue.push(next);
+      }
       pump();
-    }
-  }
-
-  function remember(id: string): void {
-    completedDeliveries.add(id);
-    if (completedDeliveries.size > KEEP_COMPLETED) {
-      const oldest = completedDeliveries.values().next().value;
-      if (oldest !== undefined) completedDeliveries.delete(oldest);
     }
   }
 

@@ -18,12 +18,35 @@ export interface AlertTarget {
 }
 
 /**
- * The first poll of a newly added source fills the corpus without flooding channels: items published
- * before the source was added are not alerted, nor undated items from a source's first good poll.
+ * When a new item alerts (baseline semantics, as users of feed readers expect): the first successful
+ * poll of a source fills the corpus without alerting; after that every item seen for the first time
+ * alerts, undated ones too, unless its date is older than `maxAgeMs` (a feed reissuing old items).
  */
-export function isAlertable(item: StoredItem, source: Source): boolean {
-  if (item.publishedAtEstimated) return source.health.lastSuccessAt !== null;
-  return Date.parse(item.publishedAt) >= Date.parse(source.addedAt);
+export interface AlertPolicy {
+  /** This poll is the source's first successful one: store, do not alert. */
+  baseline: boolean;
+  /** The time of the poll. */
+  now: Date;
+  /** Items dated further back than this are stored without alerting; null: no limit. */
+  maxAgeMs: number | null;
+}
+
+export const DEFAULT_MAX_ALERT_AGE_HOURS = 48;
+
+/** The policy of a poll of `source` (nothing alerts until it has succeeded once). */
+export function pollPolicy(
+  source: Source,
+  now: Date,
+  maxAgeHours = DEFAULT_MAX_ALERT_AGE_HOURS,
+): AlertPolicy {
+  return { baseline: source.health.lastSuccessAt === null, now, maxAgeMs: maxAgeHours * 3_600_000 };
+}
+
+export function isAlertable(item: StoredItem, policy: AlertPolicy): boolean {
+  if (policy.baseline) return false;
+  // An undated item gets the time it was first seen: it is new now.
+  if (item.publishedAtEstimated || policy.maxAgeMs === null) return true;
+  return policy.now.getTime() - Date.parse(item.publishedAt) <= policy.maxAgeMs;
 }
 
 function passesLimits(channel: Channel | undefined, item: StoredItem): boolean {

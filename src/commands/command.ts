@@ -1,6 +1,7 @@
 /** A chat command as every platform hands it to the core, and what the core needs to answer it. */
 import type { AuditLog } from '../corpus/audit-log.js';
 import type { ChannelSettings } from '../corpus/channel-settings.js';
+import type { DeliveryOutbox } from '../corpus/delivery-outbox.js';
 import type { ItemSearch } from '../corpus/item-search.js';
 import type { SourceCatalog } from '../corpus/source-catalog.js';
 import type { FetchOptions } from '../feeds/fetch-feed.js';
@@ -25,7 +26,12 @@ export interface CommandRequest {
 }
 
 /** What chat commands read and change: everything but deliveries. */
-export type CommandStore = ItemSearch & SourceCatalog & ChannelSettings & AuditLog;
+/** `deliveryCounts` (the outbox) is optional: `stats` then leaves out the channel's alert counts. */
+export type CommandStore = ItemSearch &
+  SourceCatalog &
+  ChannelSettings &
+  AuditLog &
+  Partial<Pick<DeliveryOutbox, 'deliveryCounts'>>;
 
 export interface CommandDeps {
   store: CommandStore;

@@ -18,6 +18,8 @@ export interface Config {
   minIntervalSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   retentionDays: number | null;
+  /** A new item published longer ago than this is stored but not alerted (VIGIL_MAX_ALERT_AGE_HOURS). */
+  maxAlertAgeHours: number;
   /** Enables the queue dashboard at /admin/queues (BullMQ only) and the /figures page, guarded by this token. */
   dashboardToken: string | null;
   /** Alias files (VIGIL_ALIASES) read after seeds/aliases.json. */

@@ -35,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     minIntervalSeconds: e.VIGIL_MIN_INTERVAL,
     logLevel: e.VIGIL_LOG_LEVEL,
     retentionDays: e.VIGIL_RETENTION_DAYS ?? null,
+    maxAlertAgeHours: e.VIGIL_MAX_ALERT_AGE_HOURS,
     dashboardToken: e.VIGIL_DASHBOARD_TOKEN ?? null,
     aliasFiles: Object.freeze([...e.VIGIL_ALIASES]),
   });

@@ -122,6 +122,15 @@ export const Environment = z.object({
     .transform(Number)
     .refine((days) => days > 0, { message: 'expected a whole number of days above 0' })
     .optional(),
+  VIGIL_MAX_ALERT_AGE_HOURS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, { message: 'expected a whole number of hours from 1 to 87600' })
+    .transform(Number)
+    .refine((hours) => hours >= 1 && hours <= 87_600, {
+      message: 'expected a whole number of hours from 1 to 87600',
+    })
+    .default(48),
 });
 
 export type Environment = z.infer<typeof Environment>;

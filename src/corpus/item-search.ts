@@ -1,6 +1,8 @@
 /** The items port: storing classified items, reading them back, and searching them. */
 import type { Evidence } from '../classify/classification.js';
 import type { NormalisedItem } from '../feeds/feed-item.js';
+import type { ChannelRef } from '../ports.js';
+import type { DeliveryRequest } from './delivery-outbox.js';
 import type { HitExplanation } from './explain-hit.js';
 import type { ExpansionRoutes } from './key-query.js';
 import type { SearchQuery } from './search-query.js';
@@ -25,7 +27,12 @@ export interface InsertResult {
   status: 'new' | 'duplicate';
   id: number;
   storyOf: number | null;
+  /** Channels that got a pending delivery row with this item (see `insertItems`' `route`). */
+  queued?: ChannelRef[];
 }
+
+/** The deliveries a newly stored item calls for; run inside the insert's transaction. */
+export type RouteItem = (item: StoredItem) => readonly DeliveryRequest[];
 
 export interface SearchHit {
   item: StoredItem;
@@ -63,8 +70,12 @@ export interface CorpusStats {
 }
 
 export interface ItemSearch {
-  /** Stores items; a (sourceId, guid) already present is a duplicate and is left untouched. */
-  insertItems(items: ItemInput[]): Promise<InsertResult[]>;
+  /**
+   * Stores items; a (sourceId, guid) already present is a duplicate and is left untouched. For each
+   * new item, `route` names the channels to alert: their pending delivery rows (keyed on the story's
+   * first item) are written in the same transaction, so a crash loses neither or both.
+   */
+  insertItems(items: ItemInput[], route?: RouteItem): Promise<InsertResult[]>;
   /** Which of `guids` this source already has (page and sitemap articles are known by address). */
   knownGuids(sourceId: string, guids: readonly string[]): Promise<Set<string>>;
   getItem(id: number): Promise<StoredItem | null>;

@@ -50,6 +50,8 @@ export interface FakeSlackApi {
   failChannel(channel: string, error: string | null): void;
   /** The next `count` chat.postMessage calls to `channel` answer 429 with this Retry-After. */
   rateLimitNext(channel: string, retryAfterSeconds: number, count?: number): void;
+  /** Called with each chat.postMessage as it is accepted, before the answer is sent. */
+  onPost: ((call: FakeSlackCall) => void) | null;
   /** Names of the Web API methods called, in order. */
   methods(): string[];
   waitFor(predicate: (calls: FakeSlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
@@ -73,6 +75,16 @@ function parseParams(raw: string, contentType: string | undefined): Record<strin
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   }
   return Object.fromEntries(new URLSearchParams(raw).entries());
+}
+
+/** chat.postMessage's `metadata` (a JSON string in a form, an object in JSON). */
+function parseMetadata(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function textOf(value: unknown): string | null {
@@ -139,6 +151,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const failures = new Map<string, string>();
   const scripted429 = new Map<string, { retryAfterSeconds: number; count: number }>();
   const sentAt = new Map<string, number[]>();
+  // What each channel holds, oldest first, for conversations.history (with message metadata).
+  const history = new Map<string, { ts: string; text: string; metadata?: unknown }[]>();
   let sequence = 0;
 
   function rateLimited(channel: string): number | null {
@@ -213,7 +227,39 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
           return { status: 429, body: { ok: false, error: 'ratelimited' }, retryAfter };
         sequence++;
         const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
+        const metadata = parseMetadata(params.metadata);
+        const kept = history.get(channel) ?? [];
+        kept.push({ ts, text, ...(metadata ? { metadata } : {}) });
+        history.set(channel, kept);
         return { status: 200, body: { ok: true, channel, ts, message: { type: 'message', text, ts } } };
+      }
+      case 'conversations.history': {
+        // Newest first, from `oldest`, `limit` at a time, metadata only with include_all_metadata.
+        const channel = String(params.channel ?? '');
+        if (!channels.has(channel)) return { status: 200, body: { ok: false, error: 'channel_not_found' } };
+        const oldest = Number(params.oldest ?? 0);
+        const limit = Math.min(Math.max(Number(params.limit ?? 100) || 100, 1), 999);
+        const offset = Number(params.cursor ?? 0) || 0;
+        const withMetadata = String(params.include_all_metadata) === 'true';
+        const newest = [...(history.get(channel) ?? [])]
+          .reverse()
+          .filter((message) => Number(message.ts) >= oldest);
+        const page = newest.slice(offset, offset + limit).map((message) => ({
+          type: 'message',
+          ts: message.ts,
+          text: message.text,
+          ...(withMetadata && message.metadata ? { metadata: message.metadata } : {}),
+        }));
+        const more = offset + limit < newest.length;
+        return {
+          status: 200,
+          body: {
+            ok: true,
+            messages: page,
+            has_more: more,
+            response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+          },
+        };
       }
       default:
         return { status: 200, body: { ok: false, error: 'unknown_method' }, unknown: true };
@@ -268,6 +314,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       }
       calls.push(call);
       if (!known) unexpected.push(call);
+      if (call.method === 'chat.postMessage' && (call.response as { ok?: boolean }).ok === true)
+        fake.onPost?.(call);
       const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
       if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
       response.writeHead(call.status, headers);
@@ -277,7 +325,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fake: FakeSlackApi = {
+    onPost: null,
     url,
     apiUrl: `${url}/api/`,
     calls,
@@ -315,4 +364,5 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         server.closeAllConnections();
       }),
   };
+  return fake;
 }

@@ -76,6 +76,8 @@ export interface FakeTelegramApi {
   allowMethods(methods: readonly string[]): void;
   /** Resolves when `predicate` holds for the recorded calls (checked on every call). */
   waitFor(predicate: (api: FakeTelegramApi) => boolean, timeoutMs?: number): Promise<void>;
+  /** Called with each message as it is accepted, before the answer is sent. */
+  onSend: ((message: SentMessage) => void) | null;
   assertNoUnexpectedCalls(): void;
   webhook: { url: string; secretToken: string | null } | null;
   close(): Promise<void>;
@@ -219,6 +221,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
   let closed = false;
 
   const api: FakeTelegramApi = {
+    onSend: null,
     apiRoot: '',
     token,
     calls: [],
@@ -397,7 +400,9 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         throttle(chatId);
         const messageId = (messageIds.get(String(chatId)) ?? 0) + 1;
         messageIds.set(String(chatId), messageId);
-        api.sent.push({ chatId, messageId, text: String(params.text), plainText, params });
+        const message = { chatId, messageId, text: String(params.text), plainText, params };
+        api.sent.push(message);
+        api.onSend?.(message);
         return {
           message_id: messageId,
           date: Math.floor(Date.now() / 1000),

@@ -25,13 +25,12 @@ export interface RunnerFactoryOptions {
 
 export type MakeRunner = (options: RunnerFactoryOptions) => JobRunner | Promise<JobRunner>;
 
+/** A drain of channel `n` (its id is the number, so tests can tell drains apart). */
 export const delivery = (
-  itemId: number,
+  n: number,
   platform: DeliverPayload['channel']['platform'] = 'telegram',
 ): DeliverPayload => ({
-  itemId,
-  channel: { platform, channelId: '-100' },
-  reason: 'topic: sanctions',
+  channel: { platform, channelId: String(n) },
 });
 
 export function source(id: string, intervalSeconds: number, paused = false): Source {
@@ -61,16 +60,29 @@ export function describeJobRunner(name: string, makeRunner: MakeRunner): void {
       runner = undefined;
     });
 
-    it('runs a job once even when it is enqueued twice', async () => {
+    it('runs a drain once however often it is asked for, and once more when asked while it runs', async () => {
       const seen: number[] = [];
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
       const jobs = await start({
         log: createMemoryLogger(),
-        handlers: { poll: async () => undefined, deliver: async (payload) => void seen.push(payload.itemId) },
+        handlers: {
+          poll: async () => undefined,
+          deliver: async (payload) => {
+            seen.push(Number(payload.channel.channelId));
+            if (seen.length === 1) await gate;
+          },
+        },
       });
       await jobs.enqueue('deliver', delivery(1));
+      await waitFor('the first drain to start', () => seen.length === 1);
       await jobs.enqueue('deliver', delivery(1));
+      await jobs.enqueue('deliver', delivery(1));
+      release();
       await jobs.idle();
-      expect(seen).toEqual([1]);
+      expect(seen).toEqual([1, 1]);
     });
 
     it('retries a failing delivery with backoff until it succeeds', async () => {
@@ -125,7 +137,7 @@ export function describeJobRunner(name: string, makeRunner: MakeRunner): void {
               // Long enough that Slack's delivery surely runs first, even on a loaded machine.
               throw new PlatformRateLimitError('telegram', 500);
             }
-            order.push(`${payload.channel.platform}-${payload.itemId}`);
+            order.push(`${payload.channel.platform}-${payload.channel.channelId}`);
           },
         },
       });

@@ -2,6 +2,7 @@
 // (roles, several runners on one Redis, schedules that outlive a process).
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DeliverPayload } from '../../jobs/job-types.js';
 import {
   type BullmqRunner,
   type BullmqRunnerOptions,
@@ -48,7 +49,7 @@ describe.skipIf(!(await hasRedis()))('BullMQ runner', () => {
     const seen: string[] = [];
     const handlers = {
       poll: async (payload: { sourceId: string }) => void seen.push(`poll-${payload.sourceId}`),
-      deliver: async (payload: { itemId: number }) => void seen.push(`deliver-${payload.itemId}`),
+      deliver: async (payload: DeliverPayload) => void seen.push(`deliver-${payload.channel.channelId}`),
     };
     const log = createMemoryLogger();
     const bot = start({ role: 'bot', prefix, log, handlers });

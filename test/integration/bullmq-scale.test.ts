@@ -2,7 +2,6 @@
 // schedule, no source is polled twice at once, every alert arrives once. Children run dist/.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeliverPayload } from '../../jobs/job-types.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { tempDir } from '../helpers/run-vigil.js';
 import {
@@ -44,13 +43,13 @@ describe.skipIf(!(await hasRedis()))('BullMQ runner at scale', () => {
     const seeded = await seedStore(tempDir(), 4);
     store = seeded.store;
     const [a, b, c, d] = seeded.ids as [number, number, number, number];
-    const to = (itemId: number, platform: 'telegram' | 'slack'): DeliverPayload => ({
+    const to = (itemId: number, platform: 'telegram' | 'slack') => ({
       itemId,
       channel: { platform, channelId: platform === 'slack' ? 'C1' : '-100' },
       reason: 'topic: prisoners',
     });
     // Every poll raises its alerts again (as a feed would without a store), and `a` comes from two
-    // sources: only the job ids and the delivery rows keep each alert to one message.
+    // sources: only the outbox rows (one per item and channel) keep each alert to one message.
     const alerts = {
       fast: [to(a, 'telegram'), to(a, 'slack'), to(b, 'telegram')],
       steady: [to(a, 'telegram'), to(c, 'slack')],

@@ -431,7 +431,7 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
           makeItem({ title: 'potash old', publishedAt: '2023-06-01T00:00:00.000Z' }),
           makeItem({ title: 'potash new', publishedAt: '2024-06-01T00:00:00.000Z' }),
         ]);
-        await store.claimDelivery(plainOld?.id ?? -1, channel);
+        await store.queueDeliveries(plainOld?.id ?? -1, [{ channel, reason: 'topic: sanctions' }]);
         expect(await store.deleteItemsBefore('2023-12-31T00:00:00.000Z')).toBe(2);
         expect(await store.getItem(oldRoot?.id ?? -1)).toBeNull();
         expect(await store.getDelivery(plainOld?.id ?? -1, channel)).toBeNull();
@@ -837,12 +837,15 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
     });
 
     describe('deliveries', () => {
-      it('claims a delivery once per (item, channel) and records the outcome', async () => {
+      it('queues a delivery once per (item, channel) and records the outcome', async () => {
         const [item] = await store.insertItems([makeItem()]);
         const id = item?.id ?? -1;
-        expect(await store.claimDelivery(id, channel)).toBe(true);
-        expect(await store.claimDelivery(id, channel)).toBe(false);
-        expect(await store.claimDelivery(id, otherChannel)).toBe(true);
+        const request = { channel, reason: 'topic: sanctions', matchedTerms: ['potash'] };
+        expect(await store.queueDeliveries(id, [request])).toEqual([channel]);
+        expect(await store.queueDeliveries(id, [request])).toEqual([]);
+        expect(await store.queueDeliveries(id, [{ channel: otherChannel, reason: 'r' }])).toEqual([
+          otherChannel,
+        ]);
         expect(await store.getDelivery(id, channel)).toEqual({
           itemId: id,
           channel,
@@ -850,35 +853,84 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
           attempts: 0,
           messageId: null,
           lastError: null,
+          reason: 'topic: sanctions',
+          matchedTerms: ['potash'],
+          attemptKey: null,
+          attemptStartedAt: null,
+          doubtful: false,
         });
-        await store.markDeliveryFailed(id, channel, '429 Too Many Requests');
+        expect(await store.openDeliveryChannels()).toHaveLength(2);
+        await store.markSending(channel, [id], id);
+        expect(await store.getDelivery(id, channel)).toMatchObject({ state: 'sending', attemptKey: id });
+        await store.markPending(channel, [id], { error: '500', countAttempt: true, doubtful: true });
         expect(await store.getDelivery(id, channel)).toMatchObject({
-          state: 'failed',
+          state: 'pending',
           attempts: 1,
-          lastError: '429 Too Many Requests',
+          lastError: '500',
+          doubtful: true,
         });
-        await store.markDelivered(id, channel, 'msg-7');
+        await store.markDelivered(channel, [id], 'msg-7');
         expect(await store.getDelivery(id, channel)).toMatchObject({
           state: 'sent',
           attempts: 2,
           messageId: 'msg-7',
           lastError: null,
         });
-        expect(await store.claimDelivery(id, channel)).toBe(false);
+        await store.markDeliveryFailed(otherChannel, [id], 'Forbidden: bot was kicked');
+        expect(await store.openDeliveryChannels()).toEqual([]);
+        expect(await store.deliveryCounts()).toEqual({ pending: 0, sending: 0, sent: 1, failed: 1 });
         expect(await store.getDelivery(id + 1000, channel)).toBeNull();
       });
 
-      it('refuses to claim a delivery of an item that does not exist', async () => {
-        const error = await store.claimDelivery(424_242, channel).catch((e: unknown) => e);
+      it('writes the deliveries an insert routes in its transaction, once per story and channel', async () => {
+        const route = () => [{ channel, reason: 'topic: sanctions' }];
+        const story = { title: 'Same story', text: 'Same text everywhere.' };
+        const original = makeItem({ ...story, sourceId: 'a' });
+        const [first, copy] = await store.insertItems(
+          [original, makeItem({ ...story, sourceId: 'b' })],
+          route,
+        );
+        expect(first?.queued).toEqual([channel]);
+        // The copy from another outlet belongs to the first item's story, which has its row already.
+        expect(copy?.queued).toEqual([]);
+        expect((await store.openDeliveries(channel, 10)).map((row) => row.itemId)).toEqual([first?.id]);
+        const [again] = await store.insertItems([original], route);
+        expect(again).toMatchObject({ status: 'duplicate' });
+        expect(again?.queued).toBeUndefined();
+      });
+
+      it('refuses to queue a delivery of an item that does not exist', async () => {
+        const error = await store
+          .queueDeliveries(424_242, [{ channel, reason: 'r' }])
+          .catch((e: unknown) => e);
         expect((error as VigilError).code).toBe('unknown-item');
       });
 
-      it('claims each delivery exactly once when many claims race', async () => {
+      it('queues each delivery exactly once when many race', async () => {
         const [item] = await store.insertItems([makeItem()]);
-        const claims = await Promise.all(
-          Array.from({ length: 20 }, () => store.claimDelivery(item?.id ?? -1, channel)),
+        const queued = await Promise.all(
+          Array.from({ length: 20 }, () => store.queueDeliveries(item?.id ?? -1, [{ channel, reason: 'r' }])),
         );
-        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(queued.flat()).toHaveLength(1);
+      });
+
+      it('lends a channel to one holder at a time, until it expires or the holder is gone', async () => {
+        expect(await store.takeDeliveryLease(channel, 'a', 60_000)).toBe(true);
+        expect(await store.takeDeliveryLease(channel, 'b', 60_000)).toBe(false);
+        expect(await store.takeDeliveryLease(otherChannel, 'b', 60_000)).toBe(true);
+        expect(await store.takeDeliveryLease(channel, 'a', 60_000)).toBe(true);
+        expect((await store.deliveryLease(channel))?.holder).toBe('a');
+        expect(await store.takeDeliveryLease(channel, 'b', 60_000, 'a')).toBe(true);
+        await store.releaseDeliveryLease(channel, 'a');
+        expect((await store.deliveryLease(channel))?.holder).toBe('b');
+        await store.releaseDeliveryLease(channel, 'b');
+        expect(await store.deliveryLease(channel)).toBeNull();
+        expect(await store.takeDeliveryLease(channel, 'c', -1)).toBe(true);
+        expect(await store.takeDeliveryLease(channel, 'd', 60_000)).toBe(true);
+        const racers = await Promise.all(
+          ['e', 'f', 'g', 'h'].map((holder) => store.takeDeliveryLease(otherChannel, holder, 60_000, 'b')),
+        );
+        expect(racers.filter(Boolean)).toHaveLength(1);
       });
     });
 
@@ -973,7 +1025,7 @@ export function describeUpgradeFromMain(name: string, open: (log: Logger) => Pro
         // And it takes new writes: ids go on from the old ones.
         const [added] = await store.insertItems([makeItem({ title: 'After the upgrade' })]);
         expect(added).toMatchObject({ status: 'new', id: 4 });
-        expect(await store.claimDelivery(4, channel)).toBe(true);
+        expect(await store.queueDeliveries(4, [{ channel, reason: 'r' }])).toEqual([channel]);
         expect(
           (await store.addWatch({ channel, expression: 'x', author: 'a', createdAt: '2024-07-01T00:00:00Z' }))
             .id,

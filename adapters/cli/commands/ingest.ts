@@ -33,7 +33,9 @@ export async function ingestCommand(app: App, files: string[]): Promise<number> 
       const fetchedAt = app.clock.now().toISOString();
       const feed = await parseFeed(decodeFeedBytes(bytes, null), { url: null, fetchedAt });
       const source = await fileSource(app, file);
-      const summary = await ingestFeed(source, feed, fetchedAt, { store: app.store, classify });
+      // A file is read on purpose: no baseline, no age limit; everything in it may alert.
+      const policy = { baseline: false, now: app.clock.now(), maxAgeMs: null };
+      const summary = await ingestFeed(source, feed, fetchedAt, { store: app.store, classify }, policy);
       await app.store.updateSource(source.id, {
         format: feed.kind,
         health: {
@@ -43,7 +45,7 @@ export async function ingestCommand(app: App, files: string[]): Promise<number> 
           lastError: null,
         },
       });
-      for (const target of summary.alerts) await app.runner.enqueue('deliver', target);
+      for (const channel of summary.channels) await app.runner.enqueue('deliver', { channel });
       print(`${file}: ${summary.new} new, ${summary.duplicate} duplicate, ${summary.rejected} rejected`);
       for (const reason of summary.rejectedReasons) printError(`${file}: rejected ${reason}`);
     } catch (error) {
@@ -52,6 +54,8 @@ export async function ingestCommand(app: App, files: string[]): Promise<number> 
     }
   }
   // In-process, wait for the deliveries; with REDIS_URL they are on the queue for the workers.
+  // Deliveries an earlier run left waiting go too.
+  await app.wakeOutbox();
   if (!app.bullmq) await app.runner.idle();
   return failed > 0 ? 1 : 0;
 }

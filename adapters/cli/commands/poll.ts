@@ -29,6 +29,8 @@ export async function pollOnceCommand(app: App, sourceId: string | undefined): P
     }),
   );
   // In-process, wait for the deliveries; with REDIS_URL they are on the queue for the workers.
+  // Deliveries an earlier run left waiting go too.
+  await app.wakeOutbox();
   if (!app.bullmq) await app.runner.idle();
   const failed = summaries.filter((summary) => summary.outcome === 'failed').length;
   const fresh = summaries.reduce((sum, summary) => sum + summary.new, 0);

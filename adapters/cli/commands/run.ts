@@ -16,6 +16,8 @@ export type Role = 'all' | 'scheduler' | 'worker' | 'bot';
 /** How often schedules are re-read from the store, so sources changed by another process are followed. */
 const RESYNC_MS = 30_000;
 const QUEUE_DEPTH_MS = 15_000;
+/** How often the outbox is looked through for channels with deliveries waiting. */
+const OUTBOX_SWEEP_MS = 15_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A chat platform unreachable at start-up is tried again after 1 s, 2 s, 4 s … up to a minute. */
 const CHAT_RETRY_BASE_MS = 1000;
@@ -129,7 +131,16 @@ export async function runCommand(app: App, role: Role): Promise<void> {
   const guard = (task: () => Promise<void>, what: string) => () =>
     void task().catch((error: unknown) => log.error({ err: error }, `${what} failed`));
 
+  // Deliveries a crash or a failure left in the outbox are sent at start, then looked for periodically.
+  const wakeOutbox = async () => {
+    const channels = await app.wakeOutbox();
+    if (channels > 0) log.info({ channels }, 'outbox: draining channels with deliveries waiting');
+  };
   try {
+    if (role !== 'bot') {
+      await wakeOutbox();
+      timers.push(clock.setInterval(guard(wakeOutbox, 'outbox sweep'), OUTBOX_SWEEP_MS));
+    }
     if (schedules) {
       await applyRetention();
       await resync();

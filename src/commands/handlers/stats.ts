@@ -14,6 +14,7 @@ export async function handleStats(context: HandlerContext): Promise<Reply> {
   // Every known topic in the classifier's order, zeros included; labels it no longer knows after them.
   const known: [string, number][] = topics.map((topic) => [topic, stats.byLabel[topic] ?? 0]);
   const other = byCount(stats.byLabel).filter(([label]) => !topics.includes(label));
+  const alerts = await context.deps.store.deliveryCounts?.(context.request.channel);
   return {
     title: 'Corpus statistics',
     lines: [
@@ -21,6 +22,12 @@ export async function handleStats(context: HandlerContext): Promise<Reply> {
       `By topic: ${counts([...known, ...other])}`,
       `By language: ${counts(byCount(stats.byLanguage))}`,
       `Newest item: ${formatTime(stats.newestPublishedAt)}`,
+      // Nothing is lost silently: what could not be delivered here is counted where admins look.
+      ...(alerts
+        ? [
+            `Alerts to this channel: ${alerts.sent} sent, ${alerts.pending + alerts.sending} waiting, ${alerts.failed} undeliverable`,
+          ]
+        : []),
     ],
   };
 }

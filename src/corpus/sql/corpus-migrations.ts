@@ -152,5 +152,30 @@ export function corpusMigrations(dialect: SqlDialect): readonly Migration[] {
       // Which text analysis built the full-text index (reindex.ts rebuilds it when that changes).
       statements: ['CREATE TABLE index_state (name text PRIMARY KEY, value text NOT NULL)'],
     },
+    {
+      version: 7,
+      name: 'delivery outbox',
+      // Rows are now written with the item (pending) and drained per channel. A row left `pending`
+      // by an older version was an attempt of unknown outcome that was never resent: it is marked
+      // failed (shown to admins) rather than sent again months later.
+      statements: [
+        `ALTER TABLE deliveries ADD COLUMN reason text NOT NULL DEFAULT ''`,
+        `ALTER TABLE deliveries ADD COLUMN matched_terms text NOT NULL DEFAULT '[]'`,
+        'ALTER TABLE deliveries ADD COLUMN attempt_key integer',
+        `ALTER TABLE deliveries ADD COLUMN attempt_started_at ${time}`,
+        `ALTER TABLE deliveries ADD COLUMN doubtful ${boolean} NOT NULL DEFAULT ${dialect.columnTypes.false}`,
+        `UPDATE deliveries SET state = 'failed', last_error = 'in doubt before version 7: not resent'
+         WHERE state = 'pending'`,
+        `CREATE INDEX deliveries_open ON deliveries (platform, channel_id, item_id)
+         WHERE state IN ('pending', 'sending')`,
+        `CREATE TABLE delivery_leases (
+          platform text NOT NULL,
+          channel_id text NOT NULL,
+          holder text NOT NULL,
+          lease_until ${time} NOT NULL,
+          PRIMARY KEY (platform, channel_id)
+        )`,
+      ],
+    },
   ];
 }

@@ -13,6 +13,7 @@ import { relinkStories } from '../story-links.js';
 import { encodeSignature, type StorySignature } from '../story-signature.js';
 import { ITEM_COLUMNS, type ItemRow, toItem } from './item-rows.js';
 import { marks, type SqlDatabase, type SqlExecutor, type SqlRow, type SqlValue } from './sql-database.js';
+import { insertDeliveryRows } from './sql-delivery-outbox.js';
 import type { IndexedItem, SqlDialect } from './sql-dialect.js';
 import { createSqlSearch } from './sql-search.js';
 
@@ -144,7 +145,7 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
     (await db.all<ItemRow>(sql, params)).map((row) => toItem(row, dialect));
 
   return {
-    async insertItems(items) {
+    async insertItems(items, route) {
       const prepared = items.map(prepare);
       if (prepared.length === 0) return [];
       // One writer of items at a time: story links and duplicate checks see every committed item.
@@ -182,7 +183,12 @@ export function createSqlItemSearch(db: SqlDatabase, dialect: SqlDialect): ItemS
           if (linkable) pool.add({ ...story, id: row.id, root: row.story_of ?? row.id });
           // A later item of this batch with the same (source, guid) is a duplicate of this one.
           stored.set(itemKey(sourceId, guid), { id: row.id, storyOf: row.story_of });
-          results.push({ status: 'new', id: row.id, storyOf: row.story_of });
+          const requests = route?.({ ...item, id: row.id, storyOf: row.story_of }) ?? [];
+          const queued =
+            requests.length > 0
+              ? await insertDeliveryRows(tx, dialect, row.story_of ?? row.id, requests)
+              : undefined;
+          results.push({ status: 'new', id: row.id, storyOf: row.story_of, ...(queued ? { queued } : {}) });
         }
         return results;
       });

@@ -4,8 +4,10 @@
 
 import { registerBuiltInPlatforms } from '../../../dist/adapters/cli/platforms.js';
 import { createCorpusStore } from '../../../dist/adapters/db/create-corpus-store.js';
-import { dispatchAlert } from '../../../dist/jobs/handlers/dispatch-alert.js';
+import { drainChannel } from '../../../dist/jobs/handlers/drain-outbox.js';
+import { processLeaseHolder } from '../../../dist/jobs/handlers/lease-holder.js';
 import { createBullmqRunner } from '../../../dist/jobs/runners/bullmq-runner.js';
+import { systemClock } from '../../../dist/src/ports.js';
 
 /**
  * @typedef {{ itemId: number, channel: { platform: string, channelId: string }, reason: string }} Deliver
@@ -48,15 +50,23 @@ async function post(path, body) {
   return response.json();
 }
 
+/** The item id and title an alert card carries (its `item N` reference and its title block). */
+function alertOf(card) {
+  const title = card.blocks.find((block) => block.type === 'title');
+  const ref = card.blocks
+    .flatMap((block) => (block.type === 'fields' ? block.fields : []))
+    .find((field) => field.kind === 'ref');
+  return { itemId: Number(ref?.text.replace('item ', '')), title: title?.text ?? '' };
+}
+
 function notifier(platform) {
   return {
     platform,
-    async sendAlert(channelId, alert) {
-      const answer = await post('/send', { platform, channelId, itemId: alert.itemId, title: alert.title });
+    async send(channelId, card) {
+      if (card.kind !== 'alert') throw new Error('replies are not part of this test');
+      const { itemId, title } = alertOf(card);
+      const answer = await post('/send', { platform, channelId, itemId, title });
       return { messageId: String(answer.messageId) };
-    },
-    async sendReply() {
-      throw new Error('replies are not part of this test');
     },
   };
 }
@@ -74,11 +84,16 @@ const runner = createBullmqRunner({
   lockDurationMs: config.lockDurationMs,
   stalledIntervalMs: config.stalledIntervalMs,
   handlers: {
-    deliver: (payload) => dispatchAlert(payload, { store, notifiers, log }),
+    deliver: (payload) =>
+      drainChannel(payload, { store, notifiers, log, clock: systemClock, holder: processLeaseHolder() }),
     async poll(payload, context) {
       await post('/poll', { event: 'start', sourceId: payload.sourceId });
       await sleep(config.pollMs?.[payload.sourceId] ?? 100);
-      for (const target of config.alerts?.[payload.sourceId] ?? []) await context.enqueue('deliver', target);
+      // As an ingest does: the outbox row first (kept once per item and channel), then the drain.
+      for (const target of config.alerts?.[payload.sourceId] ?? []) {
+        await store.queueDeliveries(target.itemId, [{ channel: target.channel, reason: target.reason }]);
+        await context.enqueue('deliver', { channel: target.channel });
+      }
       await post('/poll', { event: 'end', sourceId: payload.sourceId });
     },
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../../adapters/db/create-corpus-store.js';
 import { buildAlert, makeSnippet } from '../../../src/alerts/build-alert.js';
-import { isAlertable, matchAlerts } from '../../../src/alerts/match-alerts.js';
+import { type AlertPolicy, isAlertable, matchAlerts, pollPolicy } from '../../../src/alerts/match-alerts.js';
 import type { Channel, Source, StoredItem, Watch } from '../../../src/corpus/corpus-store.js';
 import { ingestFeed } from '../../../src/ingest/ingest-feed.js';
 import { prepareWatches } from '../../../src/watches/channel-watches.js';
@@ -50,16 +50,37 @@ function channel(topics: string[], extra: Partial<Channel> = {}): Channel {
   };
 }
 
-describe('isAlertable', () => {
-  it('alerts items published after the source was added, not older ones', () => {
-    expect(isAlertable(item(), source())).toBe(true);
-    expect(isAlertable(item({ publishedAt: '2026-05-31T23:59:00.000Z' }), source())).toBe(false);
+describe('isAlertable (baseline semantics)', () => {
+  const now = new Date('2026-06-02T12:00:00.000Z');
+  const policy = (extra: Partial<AlertPolicy> = {}): AlertPolicy => ({
+    baseline: false,
+    now,
+    maxAgeMs: 48 * 3_600_000,
+    ...extra,
   });
 
-  it('does not alert undated items on the first poll, but does afterwards', () => {
-    const undated = item({ publishedAtEstimated: true });
-    expect(isAlertable(undated, source())).toBe(false);
-    expect(isAlertable(undated, source({ lastSuccessAt: added }))).toBe(true);
+  it('alerts nothing on the first successful poll of a source', () => {
+    expect(pollPolicy(source(), now).baseline).toBe(true);
+    expect(isAlertable(item(), pollPolicy(source(), now))).toBe(false);
+    expect(isAlertable(item({ publishedAtEstimated: true }), pollPolicy(source(), now))).toBe(false);
+    expect(isAlertable(item(), pollPolicy(source({ lastSuccessAt: added }), now))).toBe(true);
+  });
+
+  it('alerts a late-dated item first seen now, even dated before the source was added', () => {
+    expect(isAlertable(item({ publishedAt: '2026-05-31T23:59:00.000Z' }), policy())).toBe(true);
+    expect(isAlertable(item({ publishedAt: '2026-06-09T00:00:00.000Z' }), policy())).toBe(true);
+  });
+
+  it('alerts an undated item after the baseline', () => {
+    expect(isAlertable(item({ publishedAtEstimated: true, publishedAt: added }), policy())).toBe(true);
+  });
+
+  it('does not alert an item older than the maximum age (a reissued old item)', () => {
+    expect(isAlertable(item({ publishedAt: '2026-05-31T11:59:59.000Z' }), policy())).toBe(false);
+    expect(isAlertable(item({ publishedAt: '2026-05-31T12:00:00.000Z' }), policy())).toBe(true);
+    expect(isAlertable(item({ publishedAt: '2020-01-01T00:00:00.000Z' }), policy({ maxAgeMs: null }))).toBe(
+      true,
+    );
   });
 });
 
@@ -259,13 +280,16 @@ describe('ingestFeed with watches', () => {
             evidence: [],
           }),
         },
+        { baseline: false, now: new Date('2026-06-02T10:05:00.000Z'), maxAgeMs: null },
       );
       expect(listed).toBe(1);
-      expect(summary.alerts.map((target) => [target.channel.channelId, target.reason])).toEqual([
-        ['-100', 'topic: sanctions; watch #1: Ryanair'],
-        ['C1', 'watch #2: Ryanair OR Belavia'],
-        ['C1', 'watch #2: Ryanair OR Belavia'],
-      ]);
+      const rows = async (channelId: string) =>
+        (
+          await store.openDeliveries({ platform: channelId === 'C1' ? 'slack' : 'telegram', channelId }, 10)
+        ).map((row) => row.reason);
+      expect(summary.alerts).toBe(3);
+      expect(await rows('-100')).toEqual(['topic: sanctions; watch #1: Ryanair']);
+      expect(await rows('C1')).toEqual(['watch #2: Ryanair OR Belavia', 'watch #2: Ryanair OR Belavia']);
       expect(summary.skippedWatches).toEqual([]);
     } finally {
       await store.close();

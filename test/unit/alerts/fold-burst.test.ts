@@ -1,32 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { foldBursts } from '../../../src/alerts/fold-burst.js';
-import type { AlertTarget } from '../../../src/alerts/match-alerts.js';
+import type { ChannelRef } from '../../../src/ports.js';
 
-const target = (
-  itemId: number,
-  platform: 'telegram' | 'slack' | 'console',
-  channelId = 'c',
-): AlertTarget => ({
+const target = (itemId: number, platform: ChannelRef['platform'], channelId = 'c') => ({
   itemId,
   channel: { platform, channelId },
-  reason: itemId % 2 ? 'topic: sanctions' : 'topic: prisoners',
 });
+
+const shape = (batches: ReturnType<typeof foldBursts<ReturnType<typeof target>>>) =>
+  batches.map((batch) => [batch.lead.itemId, batch.more.map((t) => t.itemId)]);
 
 describe('foldBursts', () => {
   it('leaves a burst within the budget alone', () => {
     const targets = [1, 2, 3].map((id) => target(id, 'telegram'));
-    expect(foldBursts(targets, { telegram: 3, slack: 3, console: 3 })).toEqual(targets);
+    expect(shape(foldBursts(targets, { telegram: 3, slack: 3, console: 3 }))).toEqual([
+      [1, []],
+      [2, []],
+      [3, []],
+    ]);
   });
 
-  it('folds the overflow of one channel into a single digest in the last slot', () => {
+  it('folds the overflow of one channel into a digest in the last slot', () => {
     const targets = [1, 2, 3, 4, 5, 6].map((id) => target(id, 'telegram'));
-    const folded = foldBursts(targets, { telegram: 3, slack: 10, console: 10 });
-    expect(folded.map((t) => [t.itemId, t.moreItemIds ?? []])).toEqual([
+    expect(shape(foldBursts(targets, { telegram: 3, slack: 10, console: 10 }))).toEqual([
       [1, []],
       [2, []],
       [3, [4, 5, 6]],
     ]);
-    expect(folded[2]?.reason).toBe('topic: sanctions; topic: prisoners');
+  });
+
+  it('splits a long overflow into digests of at most digestMax items, still within the budget', () => {
+    const targets = Array.from({ length: 20 }, (_, i) => target(i + 1, 'telegram'));
+    const batches = foldBursts(targets, { telegram: 5, slack: 5, console: 5 }, 5);
+    expect(batches.length).toBeLessThanOrEqual(5);
+    expect(batches.every((batch) => batch.more.length < 5)).toBe(true);
+    expect(batches.flatMap((batch) => [batch.lead, ...batch.more]).map((t) => t.itemId)).toEqual(
+      targets.map((t) => t.itemId),
+    );
   });
 
   it('budgets each channel on its own', () => {
@@ -35,12 +45,11 @@ describe('foldBursts', () => {
       ...[1, 2, 3, 4].map((id) => target(id, 'slack', 'b')),
       ...[1, 2, 3, 4].map((id) => target(id, 'console', 'stdout')),
     ];
-    const folded = foldBursts(targets, { telegram: 2, slack: 4, console: Number.POSITIVE_INFINITY });
-    expect(folded.filter((t) => t.channel.platform === 'telegram')).toHaveLength(2);
-    expect(folded.filter((t) => t.channel.platform === 'slack')).toHaveLength(4);
-    expect(folded.filter((t) => t.channel.platform === 'console')).toHaveLength(4);
-    expect(folded.find((t) => t.channel.platform === 'telegram' && t.moreItemIds)?.moreItemIds).toEqual([
-      3, 4,
-    ]);
+    const batches = foldBursts(targets, { telegram: 2, slack: 4, console: Number.POSITIVE_INFINITY });
+    const of = (platform: string) => batches.filter((batch) => batch.lead.channel.platform === platform);
+    expect(of('telegram')).toHaveLength(2);
+    expect(of('slack')).toHaveLength(4);
+    expect(of('console')).toHaveLength(4);
+    expect(of('telegram')[1]?.more.map((t) => t.itemId)).toEqual([3, 4]);
   });
 });

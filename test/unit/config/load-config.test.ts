@@ -48,6 +48,8 @@ describe('loadConfig', () => {
     ['VIGIL_MIN_INTERVAL', '0'],
     ['VIGIL_MIN_INTERVAL', '86401'],
     ['VIGIL_MIN_INTERVAL', 'soon'],
+    ['VIGIL_MAX_ALERT_AGE_HOURS', '0'],
+    ['VIGIL_MAX_ALERT_AGE_HOURS', '2 days'],
   ])('names %s when it is malformed (%j)', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variables).toEqual([variable]);
@@ -85,6 +87,11 @@ describe('loadConfig', () => {
   it('takes the lowest poll interval from VIGIL_MIN_INTERVAL, 60 s by default', () => {
     expect(loadConfig({}).minIntervalSeconds).toBe(60);
     expect(loadConfig({ VIGIL_MIN_INTERVAL: '1' }).minIntervalSeconds).toBe(1);
+  });
+
+  it('takes the maximum age of an alerted item from VIGIL_MAX_ALERT_AGE_HOURS, 48 h by default', () => {
+    expect(loadConfig({}).maxAlertAgeHours).toBe(48);
+    expect(loadConfig({ VIGIL_MAX_ALERT_AGE_HOURS: '6' }).maxAlertAgeHours).toBe(6);
   });
 
   it('asks for the Slack signing secret when only the bot token is set', () => {

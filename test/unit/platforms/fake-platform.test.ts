@@ -1,10 +1,11 @@
 // Issue 13: a chat platform is one registration. A fake platform declared here, in test/ only, gets
 // alerts, a digest and command replies through the same pipeline as Slack and Telegram: ingest →
-// burst folding (its own budget) → a checked deliver payload → dispatchAlert → its Notifier, which
+// burst folding (its own budget) → the outbox → a checked deliver payload → drainChannel → its Notifier, which
 // renders cards with the shared cleaning and its own escaping. No file in src/ knows of it.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../../adapters/db/create-corpus-store.js';
-import { dispatchAlert } from '../../../jobs/handlers/dispatch-alert.js';
+import { drainChannel } from '../../../jobs/handlers/drain-outbox.js';
+import { processLeaseHolder } from '../../../jobs/handlers/lease-holder.js';
 import { JOB_SCHEMAS } from '../../../jobs/job-types.js';
 import type { Card, CardBlock, CardField } from '../../../src/cards/card.js';
 import { httpUrl } from '../../../src/cards/card-url.js';
@@ -17,7 +18,7 @@ import type { CorpusStore } from '../../../src/corpus/corpus-store.js';
 import { ingestFeed } from '../../../src/ingest/ingest-feed.js';
 import type { ChatPlatform } from '../../../src/platforms/chat-platform.js';
 import { registerPlatform, unregisterPlatform } from '../../../src/platforms/registry.js';
-import type { ChannelRef, Notifier } from '../../../src/ports.js';
+import { type ChannelRef, type Notifier, systemClock } from '../../../src/ports.js';
 import { makeSource } from '../../helpers/make-source.js';
 import { createMemoryLogger } from '../../helpers/memory-logger.js';
 import { wireFeed } from '../../helpers/wire-feed.js';
@@ -111,18 +112,21 @@ describe('a chat platform registered from test/ only', () => {
       addedAt: NOW,
       health: { lastSuccessAt: NOW },
     });
-    const summary = await ingestFeed(source, wireFeed(titles, NOW), NOW, { store, classify });
-    expect(summary.alerts).toHaveLength(pigeon.limits.burstMessages);
+    const policy = { baseline: false, now: new Date(NOW), maxAgeMs: null };
+    const summary = await ingestFeed(source, wireFeed(titles, NOW), NOW, { store, classify }, policy);
+    expect(summary.alerts).toBe(titles.length);
 
     const sent: { channelId: string; kind: string; text: string }[] = [];
     const deps = {
       store,
       notifiers: new Map([[pigeon.name, pigeonNotifier(sent)]]),
       log: createMemoryLogger(),
+      clock: systemClock,
+      holder: processLeaseHolder(),
     };
-    for (const target of summary.alerts) {
-      const payload = JOB_SCHEMAS.deliver.parse(target);
-      expect(await dispatchAlert(payload, deps)).toBe('sent');
+    for (const channel of summary.channels) {
+      const payload = JOB_SCHEMAS.deliver.parse({ channel });
+      expect(await drainChannel(payload, deps)).toEqual({ outcome: 'drained', sent: 3 });
     }
     expect(sent.map((message) => message.kind)).toEqual(['alert', 'alert', 'digest']);
     expect(sent.every((message) => message.channelId === 'loft-7')).toBe(true);

@@ -1,0 +1,34 @@
+/**
+ * A channel that removed the bot (403, chat not found) is unsubscribed, logged and audited rather
+ * than retried forever; an admin can subscribe it again once the bot is back.
+ */
+import type { AuditLog } from '../../src/corpus/audit-log.js';
+import type { ChannelSettings } from '../../src/corpus/channel-settings.js';
+import { type ChannelRef, channelKey, type Logger } from '../../src/ports.js';
+
+export async function unsubscribeUnreachable(
+  ref: ChannelRef,
+  reason: string,
+  deps: { store: ChannelSettings & AuditLog; log: Logger },
+  now: Date,
+): Promise<void> {
+  const channel = await deps.store.getChannel(ref);
+  const watches = await deps.store.listWatches(ref);
+  deps.log.warn({ channel: channelKey(ref), reason }, 'channel unreachable: unsubscribed');
+  if ((!channel || channel.topics.length === 0) && watches.length === 0) return;
+  const at = now.toISOString();
+  if (channel) await deps.store.saveChannel({ ...channel, topics: [] }, at);
+  // Its watches go too: they would otherwise keep raising alerts that can never be delivered.
+  for (const watch of watches) await deps.store.removeWatch(ref, watch.id);
+  await deps.store.appendAudit({
+    at,
+    actor: 'vigil',
+    action: 'channel.unsubscribe-unreachable',
+    channel: channelKey(ref),
+    details: {
+      reason,
+      before: { topics: channel?.topics ?? [], watches: watches.map((watch) => watch.expression) },
+      after: { topics: [], watches: [] },
+    },
+  });
+}
