@@ -1,4 +1,7 @@
-/** Two worker PROCESSES insert the same items and claim the same deliveries at once, on each store. */
+/**
+ * Two worker PROCESSES insert the same items at once, each asking for a delivery with every new item,
+ * on each store: one copy of each item, one delivery row per story (issue 17's outbox).
+ */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -28,7 +31,13 @@ function newestMtime(dir: string): number {
 
 interface WorkerOutcome {
   results: InsertResult[];
+  /** Whether this process's insert wrote the item's delivery row. */
   claims: boolean[];
+}
+
+interface Verified {
+  items: number;
+  pendingDeliveries: number;
 }
 
 type WorkerMessage =
@@ -68,7 +77,7 @@ function storyItems(): ItemInput[] {
   }).flat();
 }
 
-async function race(dbSetting: string, schema: string | null, verify: () => Promise<number>) {
+async function race(dbSetting: string, schema: string | null, verify: () => Promise<Verified>) {
   const items = storyItems();
   const channel = { platform: 'telegram', channelId: '-1001' };
   const args = schema === null ? [dbSetting] : [dbSetting, schema];
@@ -95,7 +104,10 @@ async function race(dbSetting: string, schema: string | null, verify: () => Prom
     if (first) ids.add(first.id);
   });
   expect(ids.size).toBe(items.length);
-  expect(await verify()).toBe(items.length);
+  const verified = await verify();
+  expect(verified.items).toBe(items.length);
+  // One delivery row per story (two outlets, one story): items.length / 2.
+  expect(verified.pendingDeliveries).toBe(items.length / 2);
 
   // Each pair is one story: one root, the other linked to it.
   for (let n = 0; n < items.length; n += 2) {
@@ -106,16 +118,17 @@ async function race(dbSetting: string, schema: string | null, verify: () => Prom
     expect(links).toContain(alpha?.storyOf === null ? alpha?.id : beta?.id);
   }
 
-  // Each delivery claimed by exactly one process.
-  const claimsById = new Map<number, number>();
+  // Each story's delivery written by exactly one process, once.
+  const claimsByStory = new Map<number, number>();
   const count = (outcome: WorkerOutcome) =>
     outcome.results.forEach((result, index) => {
-      if (outcome.claims[index]) claimsById.set(result.id, (claimsById.get(result.id) ?? 0) + 1);
+      const story = result.storyOf ?? result.id;
+      if (outcome.claims[index]) claimsByStory.set(story, (claimsByStory.get(story) ?? 0) + 1);
     });
   count(a);
   count(b);
-  expect(claimsById.size).toBe(items.length);
-  expect([...claimsById.values()].every((n) => n === 1)).toBe(true);
+  expect(claimsByStory.size).toBe(items.length / 2);
+  expect([...claimsByStory.values()].every((n) => n === 1)).toBe(true);
 }
 
 describe('corpus under two writer processes', () => {
@@ -137,29 +150,31 @@ describe('corpus under two writer processes', () => {
     }
   });
 
-  it('sqlite: one copy of each item, one claim per delivery', async () => {
+  it('sqlite: one copy of each item, one delivery per story', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vigil-race-'));
     const file = path.join(dir, 'vigil.db');
     try {
       await race(file, null, async () => {
         const store = await createCorpusStore(file);
         const { items } = await store.stats();
+        const { pending } = await store.deliveryCounts();
         await store.close();
-        return items;
+        return { items, pendingDeliveries: pending };
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it.skipIf(!postgres)('postgres: one copy of each item, one claim per delivery', async () => {
+  it.skipIf(!postgres)('postgres: one copy of each item, one delivery per story', async () => {
     const schema = `vigil_test_${randomUUID().replaceAll('-', '')}`;
     try {
       await race(databaseUrl, schema, async () => {
         const store = await createCorpusStore(databaseUrl, { schema });
         const { items } = await store.stats();
+        const { pending } = await store.deliveryCounts();
         await store.close();
-        return items;
+        return { items, pendingDeliveries: pending };
       });
     } finally {
       const client = new pg.Client({ connectionString: databaseUrl });

@@ -11,12 +11,13 @@ try {
   const store = await createCorpusStore(dbSetting, schema ? { schema } : {});
   process.once('message', async ({ items, channel, batchSize }) => {
     try {
+      // Every new item asks for a delivery to `channel`, written with it (keyed on its story).
+      const route = () => [{ channel, reason: 'race' }];
       const results = [];
       for (let start = 0; start < items.length; start += batchSize) {
-        results.push(...(await store.insertItems(items.slice(start, start + batchSize))));
+        results.push(...(await store.insertItems(items.slice(start, start + batchSize), route)));
       }
-      const claims = [];
-      for (const result of results) claims.push(await store.claimDelivery(result.id, channel));
+      const claims = results.map((result) => (result.queued ?? []).length > 0);
       await store.close();
       await send({ type: 'done', results, claims });
     } catch (error) {
