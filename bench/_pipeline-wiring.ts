@@ -3,6 +3,7 @@
  * a runner, the Telegram notifier — against the fake Bot API and local feeds, for bench/pipeline.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { registerBuiltInPlatforms } from '../adapters/cli/platforms.js';
 import { createCallbackStore } from '../adapters/telegram/callback-data.js';
 import { createTelegramBot } from '../adapters/telegram/client.js';
 import { createTelegramNotifier } from '../adapters/telegram/notifier.js';
@@ -16,6 +17,10 @@ import type { CorpusStore } from '../src/corpus/corpus-store.js';
 import { type Logger, type Notifier, systemClock, type TimerClock } from '../src/ports.js';
 import { createMemoryLogger } from '../test/helpers/memory-logger.js';
 import { deletePrefixes } from '../test/helpers/redis-keys.js';
+
+// The chat platforms deliver payloads are checked against and bursts are budgeted by, registered as
+// the composition root registers them (without them every deliver job is refused).
+registerBuiltInPlatforms();
 
 export type RunnerKind = 'in-process' | 'bullmq';
 
