@@ -56,7 +56,8 @@ const databaseSetting = z
     { message: 'expected a SQLite file path or a postgres://user@host/db URL' },
   );
 
-const adminList = z
+/** A comma-separated list; blanks around and between entries are dropped. */
+const commaList = z
   .string()
   .trim()
   .default('')
@@ -65,17 +66,18 @@ const adminList = z
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
-  )
-  .superRefine((entries, context) => {
-    // Entries name a registered platform whose chats have users (src/platforms/registry.ts).
-    const names = platformNames().filter((name) => findPlatform(name)?.chatAdmins);
-    const valid = new RegExp(`^(${names.join('|')}):[A-Za-z0-9_-]+$`);
-    if (!entries.every((entry) => valid.test(entry)))
-      context.addIssue({
-        code: 'custom',
-        message: `expected comma-separated ${names.map((name) => `${name}:<user id>`).join(' or ')}`,
-      });
-  });
+  );
+
+const adminList = commaList.superRefine((entries, context) => {
+  // Entries name a registered platform whose chats have users (src/platforms/registry.ts).
+  const names = platformNames().filter((name) => findPlatform(name)?.chatAdmins);
+  const valid = new RegExp(`^(${names.join('|')}):[A-Za-z0-9_-]+$`);
+  if (!entries.every((entry) => valid.test(entry)))
+    context.addIssue({
+      code: 'custom',
+      message: `expected comma-separated ${names.map((name) => `${name}:<user id>`).join(' or ')}`,
+    });
+});
 
 export const Environment = z.object({
   VIGIL_DB: databaseSetting.default('./data/vigil.db'),
@@ -105,16 +107,7 @@ export const Environment = z.object({
     })
     .default(MIN_INTERVAL_SECONDS),
   /** Admin alias files added to seeds/aliases.json, comma-separated paths. */
-  VIGIL_ALIASES: z
-    .string()
-    .trim()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((file) => file.trim())
-        .filter((file) => file.length > 0),
-    ),
+  VIGIL_ALIASES: commaList,
   VIGIL_RETENTION_DAYS: z
     .string()
     .trim()
