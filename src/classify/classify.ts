@@ -5,10 +5,10 @@ import { type Classifier, createClassifier } from './classifier.js';
 import { createItemAnalyser, type ItemAnalyser } from './item-analyser.js';
 import { loadClassifierData, loadWeights } from './load-classifier.js';
 
+export { DataFileError } from '../text/data-file.js';
 export type { Classifier, Explanation, FeatureContribution, LabelExplanation } from './classifier.js';
 export { createClassifier } from './classifier.js';
 export { loadTopics, parseTopicFile } from './load-topics.js';
-export { DataFileError } from './parse-data-file.js';
 
 let defaultAnalyser: ItemAnalyser | null = null;
 let defaultClassifier: Classifier | null = null;

@@ -1,8 +1,8 @@
 /** The labels the classifier gives (`seeds/classifier/concepts.json`), in contract order, without compiling its vocabularies. */
 import path from 'node:path';
 import { seedsPath } from '../paths.js';
+import { readDataFile } from '../text/data-file.js';
 import { ConceptFile } from './lexicon-schema.js';
-import { readDataFile } from './parse-data-file.js';
 
 let labels: string[] | null = null;
 

@@ -1,8 +1,8 @@
 /** Reads the classifier's data folder (`seeds/classifier/`): concepts, one vocabulary per language, weights. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { DataFileError, readDataFile } from '../text/data-file.js';
 import { ConceptFile, Lexicon, WeightsFile } from './lexicon-schema.js';
-import { DataFileError, readDataFile } from './parse-data-file.js';
 
 export interface ClassifierData {
   concepts: ConceptFile;

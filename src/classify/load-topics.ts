@@ -1,7 +1,7 @@
 /** Reads and checks the topic files of a folder (`seeds/topics/*.json`): one topic per file. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DataFileError, parseDataFile, readDataFile } from './parse-data-file.js';
+import { DataFileError, parseDataFile, readDataFile } from '../text/data-file.js';
 import { TopicFile } from './topic-schema.js';
 
 /** Parses one topic file's text; `file` is only used in messages. */
