@@ -60,6 +60,7 @@ export const postgresDialect: SqlDialect = {
   },
   itemIndexParams: indexParams,
   afterItemInsert: async () => undefined,
+  refreshStatistics: 'ANALYZE items',
   anyLabel: (count) =>
     `i.labels && ARRAY[${Array.from({ length: count }, () => '?::text').join(', ')}]::text[]`,
   labelCounts:

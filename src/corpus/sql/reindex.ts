@@ -57,5 +57,6 @@ export async function reindexIfStale(db: SqlDatabase, dialect: SqlDialect): Prom
     await tx.run(`INSERT INTO index_state (name, value) VALUES ('analysis', ?)`, [version]);
   });
   if (row === undefined && done === 0) return [];
+  await db.run(dialect.refreshStatistics);
   return [`search index rebuilt for text analysis ${version}: ${done} items`];
 }

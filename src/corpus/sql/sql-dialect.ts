@@ -67,6 +67,12 @@ export interface SqlDialect {
   reindexItem(tx: SqlExecutor, id: number, item: IndexedItem): Promise<void>;
   /** Rows written after the item row: SQLite's FTS5 row and label rows; nothing in PostgreSQL. */
   afterItemInsert(tx: SqlExecutor, id: number, item: IndexedItem): Promise<void>;
+  /**
+   * Refreshes the planner's statistics after a bulk rewrite of the index (a reindex): PostgreSQL
+   * plans a word's search from them (a backward scan of ids for a common word, the GIN index for a
+   * rare one), and stale ones after a bulk write pick the slow plan (seconds at 1M items).
+   */
+  refreshStatistics: string;
   /** A condition true when item `i` carries one of `count` labels, bound in order. */
   anyLabel(count: number): string;
   /** Rows of `key` (a label) and `n` (how many items carry it). */

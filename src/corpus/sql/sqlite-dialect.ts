@@ -63,6 +63,7 @@ export const sqliteDialect: SqlDialect = {
   },
   itemIndexColumns: { names: '', values: '' },
   itemIndexParams: () => [],
+  refreshStatistics: 'PRAGMA optimize',
   async afterItemInsert(tx, id, item) {
     await tx.run('INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)', [
       id,
