@@ -1,5 +1,4 @@
 /** Telegram updates → CommandRequest → handleCommand → rendered reply; button presses; chat migrations. */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Telegraf } from 'telegraf';
 import type { Chat, Message, User } from 'telegraf/types';
 import type { CommandDeps, CommandRequest } from '../../src/commands/command.js';
@@ -7,11 +6,10 @@ import { handleCommand } from '../../src/commands/handle-command.js';
 import { moveChannel } from '../../src/commands/move-channel.js';
 import { replyCard } from '../../src/commands/reply.js';
 import { PlatformRateLimitError } from '../../src/errors.js';
-import type { Logger } from '../../src/ports.js';
-import { boundedDelay } from '../../src/time/bounded-delay.js';
+import { type Logger, systemClock, type TimerClock } from '../../src/ports.js';
 import type { CallbackStore } from './callback-data.js';
 import type { TelegramSender } from './notifier.js';
-import { renderCard, type TelegramMessage } from './render.js';
+import { renderCardParts, type TelegramPart } from './render.js';
 
 const ADMIN_CACHE_MS = 60_000;
 const ADMIN_CACHE_MAX = 5000;
@@ -23,6 +21,8 @@ export interface InboundOptions {
   log: Logger;
   sender: TelegramSender;
   callbacks: CallbackStore;
+  /** Waits out a short 429 on a reply; default the system clock. */
+  clock?: TimerClock;
 }
 
 /** getChatMember answers, kept ~60 s so a burst of commands costs one API call. */
@@ -65,6 +65,7 @@ function displayName(user: User | undefined, chat: Chat | undefined): string | u
 
 export function registerInbound(bot: Telegraf, options: InboundOptions): void {
   const { deps, log, sender, callbacks } = options;
+  const clock = options.clock ?? systemClock;
   const isChatAdmin = createAdminCache(async (chatId, userId) => {
     try {
       const member = await bot.telegram.getChatMember(chatId, userId);
@@ -100,11 +101,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
   }
 
   /** Part by part, so waiting out a 429 resends only the part that was refused. */
-  async function reply(
-    chatId: number,
-    messages: readonly TelegramMessage[],
-    replyTo?: number,
-  ): Promise<void> {
+  async function reply(chatId: number, messages: readonly TelegramPart[], replyTo?: number): Promise<void> {
     for (const [index, message] of messages.entries()) {
       const options = index === 0 && replyTo !== undefined ? { replyTo } : {};
       try {
@@ -112,7 +109,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
       } catch (error) {
         if (!(error instanceof PlatformRateLimitError) || error.retryAfterMs > MAX_REPLY_WAIT_MS) throw error;
         log.warn({ chatId, retryAfterMs: error.retryAfterMs }, 'telegram reply rate-limited; waiting once');
-        await sleep(boundedDelay(error.retryAfterMs));
+        await clock.sleep(error.retryAfterMs);
         await sender.sendMessages(String(chatId), [message], options);
       }
     }
@@ -140,7 +137,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
     const answer = await handleCommand(request(message.chat, from, senderChat, text), deps);
     await reply(
       message.chat.id,
-      renderCard(replyCard(answer), { callbackData: callbacks.encode }),
+      renderCardParts(replyCard(answer), { callbackData: callbacks.encode }),
       message.message_id,
     );
   }
@@ -168,7 +165,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
     }
     try {
       const answer = await handleCommand(request(chat, query.from, undefined, command), deps);
-      await reply(chat.id, renderCard(replyCard(answer), { callbackData: callbacks.encode }));
+      await reply(chat.id, renderCardParts(replyCard(answer), { callbackData: callbacks.encode }));
     } finally {
       // Unanswered, the client keeps a progress spinner on the button.
       await ctx
