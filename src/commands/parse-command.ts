@@ -301,7 +301,7 @@ function parseWatchCommand(rest: string): ParseCommandResult {
 }
 
 /** The window `figures` reads when none is given. */
-export const DEFAULT_FIGURES_WINDOW = '90d';
+const DEFAULT_FIGURES_WINDOW = '90d';
 
 /** The kind a word names (`releases` and `released` both name the released kind), if any. */
 function figureKindOf(word: string): FigureKind | undefined {

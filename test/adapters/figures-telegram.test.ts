@@ -2,6 +2,7 @@
 import type { Update, UserFromGetMe } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../adapters/telegram/adapter.js';
+import { PICTURE_REFUSED_NOTE } from '../../adapters/telegram/inbound.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { createFakeClock, type FakeClock } from '../helpers/fake-clock.js';
@@ -17,6 +18,7 @@ let store: CorpusStore;
 let adapter: TelegramAdapter;
 let clock: FakeClock;
 let charts: ReturnType<typeof recordingCharts>;
+let log: ReturnType<typeof createMemoryLogger>;
 
 const command = (text: string): Update => groupCommandUpdate(text, GROUP, 42);
 
@@ -25,8 +27,9 @@ beforeEach(async () => {
   store = await openFiguresStore();
   charts = recordingCharts();
   clock = createFakeClock();
+  log = createMemoryLogger();
   const config = { token: fake.token, apiRoot: fake.apiRoot, webhookUrl: null, webhookSecret: null };
-  adapter = createTelegramAdapter(config, figuresDeps(store, charts), createMemoryLogger(), { clock });
+  adapter = createTelegramAdapter(config, figuresDeps(store, charts), log, { clock });
   adapter.bot.botInfo = fake.botInfo as UserFromGetMe;
 });
 
@@ -85,6 +88,28 @@ describe('/figures on Telegram', () => {
     const [photo] = fake.sentTo(GROUP);
     expect(pngSize(photo?.photo?.bytes ?? Buffer.alloc(0)).width).toBeGreaterThan(500);
     expect(photo?.plainText).toContain('Designated under sanctions since');
+  });
+
+  it('a picture Telegram refuses is answered as text instead, the description in its place', async () => {
+    fake.failChat(GROUP, {
+      kind: 'custom',
+      status: 400,
+      description: 'Bad Request: PHOTO_INVALID_DIMENSIONS',
+      times: 1,
+    });
+    await adapter.bot.handleUpdate(command('/figures'));
+    expect(fake.callsTo('sendPhoto').map((call) => call.status)).toEqual([400]);
+    const text = fake
+      .sentTo(GROUP)
+      .map((message) => message.plainText)
+      .join('\n');
+    expect(fake.sentTo(GROUP).every((message) => message.photo === undefined)).toBe(true);
+    expect(text).toMatch(/^Figures since .*\nPolitical prisoners: 3 points/);
+    expect(text).toContain('1,171 (conflicting figures)');
+    expect(text).toContain(PICTURE_REFUSED_NOTE);
+    expect(log.lines.map((line) => line.message)).toContain(
+      'telegram refused the picture; answering with text',
+    );
   });
 
   it('a wrong kind gets a short reply with the right form, and no picture', async () => {

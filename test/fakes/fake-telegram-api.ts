@@ -193,7 +193,7 @@ export function telegramLength(text: string): number {
 }
 
 /** sendPhoto's limits (core.telegram.org/bots/api#sendphoto): 10 MB, width + height ≤ 10,000, ratio ≤ 20. */
-export const PHOTO_LIMITS = { bytes: 10 * 1024 * 1024, sides: 10_000, ratio: 20, caption: 1024 };
+const PHOTO_LIMITS = { bytes: 10 * 1024 * 1024, sides: 10_000, ratio: 20, caption: 1024 };
 /** The Bot API's cap on a multipart upload's body (core.telegram.org/bots/api#sending-files). */
 const UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -204,7 +204,7 @@ interface UploadedFile {
 }
 
 /** Width and height of a PNG (IHDR) or JPEG (first SOFn marker); null when the bytes are neither. */
-export function imageSize(bytes: Buffer): { width: number; height: number } | null {
+function imageSize(bytes: Buffer): { width: number; height: number } | null {
   if (bytes.length >= 24 && bytes.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex'))) {
     if (bytes.subarray(12, 16).toString('latin1') !== 'IHDR') return null;
     return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };

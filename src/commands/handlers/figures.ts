@@ -16,7 +16,7 @@ import type { Reply } from '../reply.js';
 import type { HandlerContext } from './context.js';
 
 /** Points the table shows, newest first: a chat message is no place for the whole series. */
-export const FIGURES_TABLE_ROWS = 6;
+const FIGURES_TABLE_ROWS = 6;
 /** Source links per point. */
 const LINKS_PER_POINT = 3;
 
