@@ -13,7 +13,7 @@ import { type FiguresReport, pointSources, readFigures } from '../../figures/rea
 import { windowStart } from '../../time/time-window.js';
 import type { Command } from '../parse-command.js';
 import type { Reply } from '../reply.js';
-import type { HandlerContext } from './context.js';
+import { type HandlerContext, withPrefix } from './context.js';
 
 /** Points the table shows, newest first: a chat message is no place for the whole series. */
 const FIGURES_TABLE_ROWS = 6;
@@ -72,7 +72,7 @@ export async function handleFigures(context: HandlerContext, command: FiguresCom
       title,
       lines: [
         `No ${kindsText(kinds)} found in the ${report.itemsRead} item${report.itemsRead === 1 ? '' : 's'} of this window.`,
-        'A longer window may have some: `figures since:365d`',
+        `A longer window may have some: \`${withPrefix('figures since:365d', context.request.channel.platform)[0]}\``,
       ],
     };
   }

@@ -148,6 +148,7 @@ describe('figures command', () => {
     expect(JSON.stringify(card.blocks)).toContain(
       'No figures (released or pardoned) found in the 0 items of this window.',
     );
+    expect(JSON.stringify(card.blocks)).toContain('A longer window may have some: `/figures since:365d`');
   });
 
   it('answers a wrong kind with a short reply and the right form', async () => {
