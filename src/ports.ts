@@ -1,5 +1,6 @@
 /** The ports the core talks through; adapters and runners implement them. */
 import type { Card } from './cards/card.js';
+import type { VegaLiteSpec } from './figures/chart-spec.js';
 import { boundedDelay } from './time/bounded-delay.js';
 
 /** A structured logger (pino's shape): fields first, a short constant message. */
@@ -96,4 +97,19 @@ export interface Notifier {
   findDelivered?(channelId: string, key: string, since: Date): Promise<SentMessage | null>;
   /** A send that started longer ago than this has ended one way or the other (the request timeout). */
   readonly sendTimeoutMs?: number;
+}
+
+/** A chart drawn as a PNG image, and its size in pixels. */
+export interface ChartImage {
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws a chart spec (src/figures/chart-spec.ts) as a PNG. The core builds the spec; an adapter
+ * (adapters/charts/) draws it, so no chart library loads in src/.
+ */
+export interface ChartRenderer {
+  renderPng(spec: VegaLiteSpec): Promise<ChartImage>;
 }

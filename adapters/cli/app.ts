@@ -3,6 +3,7 @@
  * store, the classifier, the runner and the notifiers from the Config.
  */
 
+import { chartRenderer } from '../../adapters/charts/chart-renderer.js';
 import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/console/notifier.js';
 import { consolePlatform } from '../../adapters/console/platform.js';
 import { drainChannel } from '../../jobs/handlers/drain-outbox.js';
@@ -92,6 +93,7 @@ export async function createApp(
     log,
     // A source added or paused from chat is (un)scheduled at once, not at the next periodic sync.
     sourcesChanged: async () => runner.syncSchedules(await store.listSources()),
+    charts: chartRenderer,
   };
   const notifiers = new Map<string, Notifier>();
   const chats: ChatAdapter[] = [];

@@ -3,9 +3,10 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { CommandDeps, CommandRequest } from '../../src/commands/command.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
 import { type Reply, replyCard } from '../../src/commands/reply.js';
-import { describeError } from '../../src/errors.js';
-import type { Clock, Logger } from '../../src/ports.js';
+import { describeError, PlatformRateLimitError } from '../../src/errors.js';
+import { type Clock, type Logger, type Notifier, systemClock, type TimerClock } from '../../src/ports.js';
 import type { SlackWebClient } from './client.js';
+import { createSlackNotifier } from './notifier.js';
 import { BUTTON_ACTION_PREFIX, renderCard, SLACK_LIMITS, type SlackResponse } from './render.js';
 
 /** The flag that makes a lookup visible to the whole channel instead of only to the asker. */
@@ -102,9 +103,55 @@ interface Invocation {
   via: 'command' | 'button';
 }
 
+/** An upload waits out a 429 this long at most, once (then the reply goes as text): the asker is waiting. */
+const MAX_UPLOAD_WAIT_MS = 10_000;
+
+/** Said under the text of a reply whose picture could not be posted in the channel. */
+export const NO_PICTURE_NOTE =
+  'The chart could not be posted in this channel (for a private channel or a direct message, invite the bot first); here are its numbers.';
+
+export interface InboundOptions {
+  /** Waits out a short 429 on a picture's upload; default the system clock. */
+  clock?: TimerClock;
+  /** Posts a reply with a picture to the channel (response_url takes no files); default one on app.client. */
+  notifier?: Notifier;
+}
+
 /** Registers the `/vigil` command and the reply buttons on the bolt app. */
-export function registerInbound(app: App, deps: CommandDeps, log: Logger): void {
+export function registerInbound(
+  app: App,
+  deps: CommandDeps,
+  log: Logger,
+  options: InboundOptions = {},
+): void {
   const isAdmin = createAdminCheck(app.client, deps.clock, log);
+  const clock = options.clock ?? systemClock;
+  const notifier = options.notifier ?? createSlackNotifier(app.client, log);
+
+  /**
+   * A reply with a picture is uploaded to the channel, with the card as the file's message; true
+   * when it was. A short 429 is waited out once; any other failure is logged and the caller answers
+   * with the text instead.
+   */
+  async function postPicture(channelId: string, reply: Reply): Promise<boolean> {
+    const card = replyCard(reply);
+    if (reply.isError || !card.blocks.some((block) => block.type === 'image')) return false;
+    try {
+      try {
+        await notifier.send(channelId, card);
+      } catch (error) {
+        if (!(error instanceof PlatformRateLimitError) || error.retryAfterMs > MAX_UPLOAD_WAIT_MS)
+          throw error;
+        log.warn({ channelId, retryAfterMs: error.retryAfterMs }, 'slack upload rate-limited; waiting once');
+        await clock.sleep(error.retryAfterMs);
+        await notifier.send(channelId, card);
+      }
+      return true;
+    } catch (error) {
+      log.warn({ channelId, err: describeError(error) }, 'slack picture upload failed; answering with text');
+      return false;
+    }
+  }
 
   async function answer(invocation: Invocation, respond: RespondFn): Promise<void> {
     const { text, share } = splitShare(invocation.text);
@@ -126,6 +173,9 @@ export function registerInbound(app: App, deps: CommandDeps, log: Logger): void 
         isError: true,
       };
     }
+    if (await postPicture(channelId, reply)) return;
+    if (replyCard(reply).blocks.some((block) => block.type === 'image'))
+      reply = { ...reply, lines: [...reply.lines, NO_PICTURE_NOTE] };
     const response =
       via === 'button'
         ? { ...toSlackResponse(reply, share), replace_original: false }

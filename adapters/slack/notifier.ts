@@ -1,5 +1,9 @@
-/** The Slack Notifier: alerts and replies via chat.postMessage, Slack's refusals mapped to vigil's errors. */
+/**
+ * The Slack Notifier: alerts and replies via chat.postMessage, a card with a picture as a file upload
+ * with the card as its message; Slack's refusals mapped to vigil's errors.
+ */
 import type { Card } from '../../src/cards/card.js';
+import { shortLine } from '../../src/cards/clean-text.js';
 import { PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
 import type { DeliveryMark, Logger, Notifier, SentMessage } from '../../src/ports.js';
 import type { SlackWebClient } from './client.js';
@@ -30,6 +34,7 @@ const HINTS: Record<string, string> = {
   invalid_blocks: 'Slack refused the message layout (a vigil bug: please report it)',
   msg_too_long: 'the message is too long (a vigil bug: please report it)',
   no_text: 'the message was empty (a vigil bug: please report it)',
+  file_uploads_disabled: 'the workspace has turned file uploads off; the chart cannot be shown',
 };
 
 /** An HTTP-200 `ratelimited` carries no Retry-After; wait as long as a workspace-wide cap needs. */
@@ -70,7 +75,41 @@ export function toVigilError(error: unknown, channelId: string): Error {
   });
 }
 
+/** Slack's limit on a file's alt text (files.getUploadURLExternal). */
+const MAX_ALT_TEXT = 1000;
+
 export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifier {
+  function failed(error: unknown, channelId: string): Error {
+    const mapped = toVigilError(error, channelId);
+    if (mapped instanceof PlatformRateLimitError) {
+      log.warn({ channelId, retryAfterMs: mapped.retryAfterMs }, 'slack rate limited');
+    }
+    return mapped;
+  }
+
+  /**
+   * files.getUploadURLExternal → POST of the bytes to the upload_url → files.completeUploadExternal
+   * with the channel and the rendered card as the file's message (blocks, not initial_comment,
+   * which would make Slack ignore them), through WebClient's filesUploadV2. Needs files:write.
+   */
+  async function upload(channelId: string, card: Card, png: Uint8Array, alt: string): Promise<SentMessage> {
+    const message = renderCard(card);
+    try {
+      const result = await client.filesUploadV2({
+        channel_id: channelId,
+        file: Buffer.isBuffer(png) ? png : Buffer.from(png.buffer, png.byteOffset, png.byteLength),
+        filename: 'chart.png',
+        title: shortLine(card.summary, 200) || 'chart',
+        alt_text: shortLine(alt, MAX_ALT_TEXT),
+        blocks: message.blocks,
+      });
+      const completed = result.files as readonly { files?: readonly { id?: string }[] }[] | undefined;
+      return { messageId: completed?.[0]?.files?.[0]?.id ?? '' };
+    } catch (error) {
+      throw failed(error, channelId);
+    }
+  }
+
   async function post(channelId: string, message: SlackMessage, mark?: DeliveryMark): Promise<SentMessage> {
     try {
       // Link previews of feed URLs would add unvetted third-party content under our alert.
@@ -85,15 +124,17 @@ export function createSlackNotifier(client: SlackWebClient, log: Logger): Notifi
       });
       return { messageId: result.ts ?? '' };
     } catch (error) {
-      const mapped = toVigilError(error, channelId);
-      if (mapped instanceof PlatformRateLimitError) {
-        log.warn({ channelId, retryAfterMs: mapped.retryAfterMs }, 'slack rate limited');
-      }
-      throw mapped;
+      throw failed(error, channelId);
     }
   }
   return {
     platform: slackPlatform.name,
-    send: (channelId: string, card: Card, mark?: DeliveryMark) => post(channelId, renderCard(card), mark),
+    send: (channelId: string, card: Card, mark?: DeliveryMark) => {
+      // A file's message carries no metadata: an upload in doubt cannot be found again, only resent.
+      const image = card.blocks.find((block) => block.type === 'image');
+      return image?.type === 'image'
+        ? upload(channelId, card, image.png, image.alt)
+        : post(channelId, renderCard(card), mark);
+    },
   };
 }

@@ -76,6 +76,8 @@ export const BUTTON_ACTION_PREFIX = 'vigil_button_';
 const TITLE_CHARS = 300;
 const SNIPPET_CHARS = 700;
 const META_CHARS = 200;
+/** A picture's description, as long as Slack takes for a file's alt text. */
+const ALT_CHARS = 1000;
 const URL_CHARS = 2000;
 
 const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
@@ -283,7 +285,7 @@ function entryText(blocks: readonly CardBlock[]): string {
       const text = block.quote ? renderSnippet(block.text) : lineText(block.text);
       if (text) lines.push(text);
     } else if (block.type === 'links') lines.push(...block.links.map(linkText));
-    else if (block.type === 'image') lines.push(`_${safe(block.alt, META_CHARS)}_`);
+    else if (block.type === 'image') lines.push(`_${safe(block.alt, ALT_CHARS)}_`);
   }
   return lines.join('\n');
 }
@@ -361,7 +363,7 @@ export function renderCard(card: Card): SlackMessage {
       flush();
       const texts =
         block.type === 'image'
-          ? [`_${safe(block.alt, META_CHARS)}_`]
+          ? [`_${safe(block.alt, ALT_CHARS)}_`]
           : block.layout === 'inline'
             ? [block.fields.map(fieldText).filter(Boolean).join(' · ')]
             : block.fields.map(fieldText);

@@ -1,6 +1,6 @@
 /** The Slack adapter as the composition root uses it: a notifier, an HTTP route, start and stop. */
 import type { CommandDeps } from '../../src/commands/command.js';
-import type { Logger, Notifier } from '../../src/ports.js';
+import type { Logger, Notifier, TimerClock } from '../../src/ports.js';
 import type { RouteHandler } from '../http/server.js';
 import { createSlackClient } from './client.js';
 import { createFindDelivered } from './find-delivered.js';
@@ -22,13 +22,27 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
-export function createSlackAdapter(config: SlackConfig, deps: CommandDeps, log: Logger): SlackAdapter {
+export interface SlackAdapterOptions {
+  /** Waits out short 429s on picture uploads (tests pass a fake clock); default the system clock. */
+  clock?: TimerClock;
+}
+
+export function createSlackAdapter(
+  config: SlackConfig,
+  deps: CommandDeps,
+  log: Logger,
+  options: SlackAdapterOptions = {},
+): SlackAdapter {
   const slackLog = log.child({ component: 'slack' });
   const client = createSlackClient(config, slackLog);
-  registerInbound(client.app, deps, slackLog);
+  const notifier = createSlackNotifier(client.client, slackLog);
+  registerInbound(client.app, deps, slackLog, {
+    notifier,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     notifier: {
-      ...createSlackNotifier(client.client, slackLog),
+      ...notifier,
       findDelivered: createFindDelivered(client.client),
       // The Web API client's own timeout (client.ts): an older attempt has ended one way or the other.
       sendTimeoutMs: SLACK_TIMEOUT_MS,

@@ -2,7 +2,7 @@
 import type { Telegraf } from 'telegraf';
 import type { CommandDeps } from '../../src/commands/command.js';
 import { moveChannel } from '../../src/commands/move-channel.js';
-import type { Logger } from '../../src/ports.js';
+import type { Logger, TimerClock } from '../../src/ports.js';
 import { createCallbackStore } from './callback-data.js';
 import { createTelegramBot } from './client.js';
 import { registerInbound } from './inbound.js';
@@ -25,10 +25,16 @@ export interface TelegramAdapter {
   bot: Telegraf;
 }
 
+export interface TelegramAdapterOptions {
+  /** Waits out short 429s on replies (tests pass a fake clock); default the system clock. */
+  clock?: TimerClock;
+}
+
 export function createTelegramAdapter(
   config: TelegramConfig,
   deps: CommandDeps,
   log: Logger,
+  options: TelegramAdapterOptions = {},
 ): TelegramAdapter {
   const telegramLog = log.child({ component: 'telegram' });
   const bot = createTelegramBot(config);
@@ -50,6 +56,7 @@ export function createTelegramAdapter(
     log: telegramLog,
     sender: notifier,
     callbacks,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 
   let running: RunningTelegram | null = null;

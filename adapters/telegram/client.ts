@@ -12,6 +12,7 @@ export const BOT_COMMANDS = [
   { command: 'item', description: 'One item in full: /item 123' },
   { command: 'stats', description: 'What the corpus holds' },
   { command: 'sources', description: 'The sources and their health' },
+  { command: 'figures', description: 'A chart of the figures: /figures prisoners since:90d' },
   { command: 'help', description: 'What each command does' },
   { command: 'subscribe', description: 'Admins: send this chat alerts on topics' },
   { command: 'unsubscribe', description: 'Admins: stop alerts on topics' },

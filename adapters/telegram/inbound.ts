@@ -1,28 +1,31 @@
 /** Telegram updates → CommandRequest → handleCommand → rendered reply; button presses; chat migrations. */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Telegraf } from 'telegraf';
 import type { Chat, Message, User } from 'telegraf/types';
+import type { CardBlock } from '../../src/cards/card.js';
 import type { CommandDeps, CommandRequest } from '../../src/commands/command.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
 import { moveChannel } from '../../src/commands/move-channel.js';
-import { replyCard } from '../../src/commands/reply.js';
-import { PlatformRateLimitError } from '../../src/errors.js';
-import type { Logger } from '../../src/ports.js';
-import { boundedDelay } from '../../src/time/bounded-delay.js';
+import { type Reply, replyCard } from '../../src/commands/reply.js';
+import { describeError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
+import { type Logger, systemClock, type TimerClock } from '../../src/ports.js';
 import type { CallbackStore } from './callback-data.js';
 import type { TelegramSender } from './notifier.js';
-import { renderCard, type TelegramMessage } from './render.js';
+import { isPhoto, renderCard, renderCardParts, type TelegramPart } from './render.js';
 
 const ADMIN_CACHE_MS = 60_000;
 const ADMIN_CACHE_MAX = 5000;
 /** A reply waits out a 429 this long at most (then it is dropped and logged): the asker is waiting. */
 const MAX_REPLY_WAIT_MS = 10_000;
+/** Said under a reply sent as text because Telegram refused its picture. */
+export const PICTURE_REFUSED_NOTE = 'The chart could not be sent as a picture; here are its numbers.';
 
 export interface InboundOptions {
   deps: CommandDeps;
   log: Logger;
   sender: TelegramSender;
   callbacks: CallbackStore;
+  /** Waits out a short 429 on a reply; default the system clock. */
+  clock?: TimerClock;
 }
 
 /** getChatMember answers, kept ~60 s so a burst of commands costs one API call. */
@@ -65,6 +68,7 @@ function displayName(user: User | undefined, chat: Chat | undefined): string | u
 
 export function registerInbound(bot: Telegraf, options: InboundOptions): void {
   const { deps, log, sender, callbacks } = options;
+  const clock = options.clock ?? systemClock;
   const isChatAdmin = createAdminCache(async (chatId, userId) => {
     try {
       const member = await bot.telegram.getChatMember(chatId, userId);
@@ -99,23 +103,44 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
     };
   }
 
-  /** Part by part, so waiting out a 429 resends only the part that was refused. */
-  async function reply(
-    chatId: number,
-    messages: readonly TelegramMessage[],
-    replyTo?: number,
-  ): Promise<void> {
-    for (const [index, message] of messages.entries()) {
-      const options = index === 0 && replyTo !== undefined ? { replyTo } : {};
-      try {
-        await sender.sendMessages(String(chatId), [message], options);
-      } catch (error) {
-        if (!(error instanceof PlatformRateLimitError) || error.retryAfterMs > MAX_REPLY_WAIT_MS) throw error;
-        log.warn({ chatId, retryAfterMs: error.retryAfterMs }, 'telegram reply rate-limited; waiting once');
-        await sleep(boundedDelay(error.retryAfterMs));
-        await sender.sendMessages(String(chatId), [message], options);
-      }
+  /** One part; a short 429 is waited out once. */
+  async function sendPart(chatId: number, part: TelegramPart, replyTo?: number): Promise<void> {
+    const options = replyTo !== undefined ? { replyTo } : {};
+    try {
+      await sender.sendMessages(String(chatId), [part], options);
+    } catch (error) {
+      if (!(error instanceof PlatformRateLimitError) || error.retryAfterMs > MAX_REPLY_WAIT_MS) throw error;
+      log.warn({ chatId, retryAfterMs: error.retryAfterMs }, 'telegram reply rate-limited; waiting once');
+      await clock.sleep(error.retryAfterMs);
+      await sender.sendMessages(String(chatId), [part], options);
     }
+  }
+
+  /** Part by part, so waiting out a 429 resends only the part that was refused. */
+  async function sendParts(chatId: number, parts: readonly TelegramPart[], replyTo?: number): Promise<void> {
+    for (const [index, part] of parts.entries())
+      await sendPart(chatId, part, index === 0 ? replyTo : undefined);
+  }
+
+  /**
+   * A reply as Telegram messages. A picture Telegram refuses (its size, format or caption) does not
+   * lose the answer: the card goes again as text, the picture's description in its place.
+   */
+  async function reply(chatId: number, answer: Reply, replyTo?: number): Promise<void> {
+    const card = replyCard(answer);
+    const options = { callbackData: callbacks.encode };
+    const [first, ...rest] = renderCardParts(card, options);
+    if (first === undefined) return;
+    if (!isPhoto(first)) return sendParts(chatId, [first, ...rest], replyTo);
+    try {
+      await sendPart(chatId, first, replyTo);
+    } catch (error) {
+      if (!(error instanceof VigilError) || error.code !== 'telegram-bad-request') throw error;
+      log.warn({ chatId, err: describeError(error) }, 'telegram refused the picture; answering with text');
+      const note: CardBlock = { type: 'text', text: PICTURE_REFUSED_NOTE };
+      return sendParts(chatId, renderCard({ ...card, blocks: [...card.blocks, note] }, options), replyTo);
+    }
+    return sendParts(chatId, rest);
   }
 
   async function onMessage(ctx: Context, message: Message): Promise<void> {
@@ -138,11 +163,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
       'telegram command',
     );
     const answer = await handleCommand(request(message.chat, from, senderChat, text), deps);
-    await reply(
-      message.chat.id,
-      renderCard(replyCard(answer), { callbackData: callbacks.encode }),
-      message.message_id,
-    );
+    await reply(message.chat.id, answer, message.message_id);
   }
 
   async function migrate(fromChatId: string, toChatId: string): Promise<void> {
@@ -168,7 +189,7 @@ export function registerInbound(bot: Telegraf, options: InboundOptions): void {
     }
     try {
       const answer = await handleCommand(request(chat, query.from, undefined, command), deps);
-      await reply(chat.id, renderCard(replyCard(answer), { callbackData: callbacks.encode }));
+      await reply(chat.id, answer);
     } finally {
       // Unanswered, the client keeps a progress spinner on the button.
       await ctx

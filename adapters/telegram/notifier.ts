@@ -13,7 +13,14 @@ import {
 } from '../../src/ports.js';
 import { createSendPace, type Pace } from '../../src/time/send-pace.js';
 import { telegramPlatform } from './platform.js';
-import { MAX_MESSAGE_LENGTH, renderCard, type TelegramMessage } from './render.js';
+import {
+  isPhoto,
+  MAX_MESSAGE_LENGTH,
+  renderCardParts,
+  type TelegramMessage,
+  type TelegramPart,
+  type TelegramPhoto,
+} from './render.js';
 
 /**
  * The group became a supergroup and the retry to its new id did not go through either. Carries the
@@ -30,10 +37,10 @@ export class ChatMigratedError extends PermanentError {
 }
 
 export interface TelegramSender extends Notifier {
-  /** Sends rendered messages in order; returns the first one's id. */
+  /** Sends rendered messages and photos in order; returns the first one's id. */
   sendMessages(
     chatId: string,
-    messages: readonly TelegramMessage[],
+    messages: readonly TelegramPart[],
     options?: { replyTo?: number },
   ): Promise<SentMessage>;
 }
@@ -61,11 +68,14 @@ export const TELEGRAM_SEND_TIMEOUT_MS = 15_000;
 export const POSSIBLE_REPEAT = '<i>Possible repeat: vigil was interrupted while sending this alert.</i>';
 
 type CallSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
+type ReplyParameters = NonNullable<Parameters<Telegram['sendPhoto']>[2]>['reply_parameters'];
 
 /** Every message of a resent alert opens with the note; one too long for it gets the note on its own. */
-function markRepeat(messages: readonly TelegramMessage[], mark?: DeliveryMark): readonly TelegramMessage[] {
+function markRepeat(messages: readonly TelegramPart[], mark?: DeliveryMark): readonly TelegramPart[] {
   if (!mark?.possibleRepeat) return messages;
-  return messages.flatMap((message) => {
+  return messages.flatMap((message): TelegramPart[] => {
+    // Alerts carry no pictures; a photo's caption is left as it is.
+    if (isPhoto(message)) return [message];
     const text = `${POSSIBLE_REPEAT}\n${message.text}`;
     if (text.length <= MAX_MESSAGE_LENGTH) return [{ ...message, text }];
     return [
@@ -120,30 +130,50 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
 
   async function sendAll(
     chatId: string,
-    messages: readonly TelegramMessage[],
+    messages: readonly TelegramPart[],
     replyTo?: number,
   ): Promise<SentMessage> {
     let first: string | null = null;
     for (const [index, message] of messages.entries()) {
-      const { text, ...extra } = message;
-      const sent = await pace(() =>
-        telegram.callApi(
-          'sendMessage',
-          {
-            chat_id: chatId,
-            text,
-            ...extra,
-            ...(replyTo !== undefined && index === 0
-              ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-              : {}),
-          },
-          // telegraf types its signal with an old shim; node-fetch takes Node's own.
-          { signal: AbortSignal.timeout(TELEGRAM_SEND_TIMEOUT_MS) as unknown as CallSignal },
-        ),
+      const reply =
+        replyTo !== undefined && index === 0
+          ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+          : {};
+      const sent = await pace(
+        (): Promise<{ message_id: number }> =>
+          isPhoto(message) ? sendPhoto(chatId, message, reply) : sendText(chatId, message, reply),
       );
       first ??= String(sent.message_id);
     }
     return { messageId: first ?? '' };
+  }
+
+  // telegraf types its signal with an old shim; node-fetch takes Node's own.
+  const timeout = () => ({ signal: AbortSignal.timeout(TELEGRAM_SEND_TIMEOUT_MS) as unknown as CallSignal });
+
+  function sendText(chatId: string, message: TelegramMessage, reply: object) {
+    const { text, ...extra } = message;
+    return telegram.callApi('sendMessage', { chat_id: chatId, text, ...extra, ...reply }, timeout());
+  }
+
+  /**
+   * The PNG goes up as a file: telegraf switches to multipart for an `{ source }` input file. In a
+   * form telegraf 4.16.3 JSON-encodes only a few object fields (reply_markup among them) and takes
+   * any other object for a file to attach, dropping it: reply_parameters goes as a JSON string.
+   */
+  function sendPhoto(chatId: string, message: TelegramPhoto, reply: { reply_parameters?: object }) {
+    const { photo, ...extra } = message;
+    const source = Buffer.isBuffer(photo)
+      ? photo
+      : Buffer.from(photo.buffer, photo.byteOffset, photo.byteLength);
+    const replyParameters = reply.reply_parameters
+      ? { reply_parameters: JSON.stringify(reply.reply_parameters) as unknown as ReplyParameters }
+      : {};
+    return telegram.callApi(
+      'sendPhoto',
+      { chat_id: chatId, photo: { source, filename: 'chart.png' }, ...extra, ...replyParameters },
+      timeout(),
+    );
   }
 
   /**
@@ -152,7 +182,7 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
    */
   async function sendMessages(
     chatId: string,
-    messages: readonly TelegramMessage[],
+    messages: readonly TelegramPart[],
     sendOptions: { replyTo?: number } = {},
   ): Promise<SentMessage> {
     try {
@@ -187,6 +217,6 @@ export function createTelegramNotifier(telegram: Telegram, options: TelegramNoti
     sendMessages,
     sendTimeoutMs: TELEGRAM_SEND_TIMEOUT_MS,
     send: (chatId: string, card: Card, mark?: DeliveryMark) =>
-      sendMessages(chatId, markRepeat(renderCard(card, { callbackData: options.callbackData }), mark)),
+      sendMessages(chatId, markRepeat(renderCardParts(card, { callbackData: options.callbackData }), mark)),
   };
 }

@@ -1,4 +1,7 @@
-/** Cards → Telegram HTML messages: every feed string cleaned and escaped, split under 4,096, buttons as a keyboard. Pure. */
+/**
+ * Cards → Telegram HTML messages: every feed string cleaned and escaped, split under 4,096, buttons
+ * as a keyboard; a card with a picture → a photo with a caption, then messages. Pure.
+ */
 import type { Card, CardBlock, CardButton, CardField } from '../../src/cards/card.js';
 import { httpUrl } from '../../src/cards/card-url.js';
 import { cleanText, markedRuns, oneLine, precut, shortLine, truncate } from '../../src/cards/clean-text.js';
@@ -10,6 +13,8 @@ const MAX_TITLE = 300;
 const MAX_SNIPPET = 500;
 const MAX_VALUE = 80;
 const MAX_BUTTONS = 8;
+/** A picture's description: Slack's limit for alt text, and room left in a caption for a title. */
+const MAX_ALT = 1000;
 
 export interface InlineButton {
   text: string;
@@ -22,6 +27,24 @@ export interface TelegramMessage {
   parse_mode: 'HTML';
   link_preview_options: { is_disabled: boolean; url?: string };
   reply_markup?: { inline_keyboard: InlineButton[][] };
+}
+
+/** A media caption's limit, 1,024 after entity parsing (protocols.md 1.2); we cap the raw HTML, never shorter. */
+export const MAX_CAPTION_LENGTH = 1024;
+
+/** One sendPhoto call: the PNG, uploaded as a file (multipart), its caption (HTML) and keyboard. */
+export interface TelegramPhoto {
+  photo: Uint8Array;
+  caption?: string;
+  parse_mode: 'HTML';
+  reply_markup?: { inline_keyboard: InlineButton[][] };
+}
+
+/** What one card becomes: messages, or a photo and then messages. */
+export type TelegramPart = TelegramMessage | TelegramPhoto;
+
+export function isPhoto(part: TelegramPart): part is TelegramPhoto {
+  return 'photo' in part;
 }
 
 export interface RenderOptions {
@@ -98,7 +121,7 @@ function blockLines(blocks: readonly CardBlock[], buttons: CardButton[]): string
     } else if (block.type === 'links') {
       for (const target of block.links) lines.push(link(target.url, field(target.label) || 'link'));
     } else if (block.type === 'image') {
-      lines.push(`<i>${field(block.alt)}</i>`);
+      lines.push(`<i>${field(block.alt, MAX_ALT)}</i>`);
     } else if (block.type === 'buttons') {
       buttons.push(...block.buttons);
     } else if (block.type === 'entry') {
@@ -107,6 +130,77 @@ function blockLines(blocks: readonly CardBlock[], buttons: CardButton[]): string
     }
   }
   return lines;
+}
+
+/** The inline keyboard of a card's buttons, when the platform can send them back. */
+function keyboard(
+  buttons: readonly CardButton[],
+  options: RenderOptions,
+): { inline_keyboard: InlineButton[][] } | null {
+  const shown = buttons.slice(0, MAX_BUTTONS);
+  const callbackData = options.callbackData;
+  if (!callbackData || shown.length === 0) return null;
+  return {
+    inline_keyboard: [
+      shown.map((button) => ({
+        text: shortLine(button.label, 40) || 'more',
+        callback_data: callbackData(button.command),
+      })),
+    ],
+  };
+}
+
+/** A card as sendMessage and sendPhoto calls: a card with an image block as a photo first. */
+export function renderCardParts(card: Card, options: RenderOptions = {}): TelegramPart[] {
+  return renderPhotoCard(card, options) ?? renderCard(card, options);
+}
+
+/**
+ * A card with a picture: the photo, captioned with the card's leading blocks (title, the picture's
+ * description) as far as they fit in 1,024 characters, then the rest as messages. A block is never
+ * cut between the caption and the messages. Null when the card has no picture.
+ */
+export function renderPhotoCard(card: Card, options: RenderOptions = {}): TelegramPart[] | null {
+  const image = card.blocks.find((block) => block.type === 'image');
+  if (image === undefined || image.type !== 'image') return null;
+  const buttons: CardButton[] = [];
+  // The picture's own block renders as its description in italics: the caption's text alternative.
+  const groups = card.blocks.map((block, index) => {
+    const lines = blockLines([block], buttons);
+    return block.type === 'entry' && index > 0 && lines.length > 0 ? ['', ...lines] : lines;
+  });
+  const caption: string[] = [];
+  let rest = 0;
+  for (; rest < groups.length; rest++) {
+    const next = trimLines([...caption, ...(groups[rest] ?? [])]);
+    if (next.length > MAX_CAPTION_LENGTH) break;
+    caption.push(...(groups[rest] ?? []));
+  }
+  const captionText = trimLines(caption);
+  const photo: TelegramPhoto = {
+    photo: image.png,
+    parse_mode: 'HTML',
+    ...(captionText.trim() === '' ? {} : { caption: captionText }),
+  };
+  const restLines = groups.slice(rest).flat();
+  const messages = restLines.some((line) => line.trim() !== '')
+    ? split(restLines).map(
+        (text): TelegramMessage => ({
+          text,
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+        }),
+      )
+    : [];
+  const parts: TelegramPart[] = [photo, ...messages];
+  const markup = keyboard(buttons, options);
+  const last = parts[parts.length - 1];
+  if (last && markup) last.reply_markup = markup;
+  return parts;
+}
+
+function trimLines(lines: readonly string[]): string {
+  return lines.join('\n').replace(/^\n+|\n+$/g, '');
 }
 
 /** A card as one or more messages: the link preview (if any) on the first, the buttons under the last. */
@@ -122,18 +216,8 @@ export function renderCard(card: Card, options: RenderOptions = {}): TelegramMes
     }),
   );
   const last = messages[messages.length - 1];
-  const shown = buttons.slice(0, MAX_BUTTONS);
-  if (last && options.callbackData && shown.length > 0) {
-    const callbackData = options.callbackData;
-    last.reply_markup = {
-      inline_keyboard: [
-        shown.map((button) => ({
-          text: shortLine(button.label, 40) || 'more',
-          callback_data: callbackData(button.command),
-        })),
-      ],
-    };
-  }
+  const markup = keyboard(buttons, options);
+  if (last && markup) last.reply_markup = markup;
   return messages;
 }
 

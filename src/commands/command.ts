@@ -5,7 +5,7 @@ import type { DeliveryOutbox } from '../corpus/delivery-outbox.js';
 import type { ItemSearch } from '../corpus/item-search.js';
 import type { SourceCatalog } from '../corpus/source-catalog.js';
 import type { FetchOptions } from '../feeds/fetch-feed.js';
-import type { ChannelRef, Clock, Logger } from '../ports.js';
+import type { ChannelRef, ChartRenderer, Clock, Logger } from '../ports.js';
 
 export interface CommandUser {
   platform: ChannelRef['platform'];
@@ -51,4 +51,6 @@ export interface CommandDeps {
    * change itself stands.
    */
   sourcesChanged?: () => Promise<void>;
+  /** Draws the `figures` chart; without it `figures` answers with the table and the chart's description. */
+  charts?: ChartRenderer;
 }

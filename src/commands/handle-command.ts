@@ -2,6 +2,7 @@
 import type { CommandDeps, CommandRequest } from './command.js';
 import { handleAudit } from './handlers/audit.js';
 import { type HandlerContext, usageReply } from './handlers/context.js';
+import { handleFigures } from './handlers/figures.js';
 import { handleHelp } from './handlers/help.js';
 import { handleItem } from './handlers/item.js';
 import { handleLatest } from './handlers/latest.js';
@@ -108,5 +109,7 @@ async function dispatch(context: HandlerContext, command: Command): Promise<Repl
       return handleWatchTest(context, command.expression);
     case 'audit':
       return handleAudit(context);
+    case 'figures':
+      return handleFigures(context, command);
   }
 }

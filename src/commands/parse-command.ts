@@ -1,6 +1,8 @@
 /** Chat command text → a typed command, or what was wrong and the right form. Pure. */
+import { FIGURE_WORDS, type FigureKind } from '../figures/figure.js';
 import { MAX_INTERVAL_SECONDS } from '../sources/poll-interval.js';
 import { checkSourceAddress } from '../sources/source-address.js';
+import { windowStart } from '../time/time-window.js';
 
 export type Command =
   | { name: 'help'; about: string | null }
@@ -22,7 +24,9 @@ export type Command =
   | { name: 'watch-remove'; id: number }
   | { name: 'watch-list' }
   | { name: 'watch-test'; expression: string }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  /** `kind` null: every kind. `window`: how far back, as typed (`90d`); the handler reads it against the clock. */
+  | { name: 'figures'; kind: FigureKind | null; window: string };
 
 export type CommandName = Command['name'];
 
@@ -55,6 +59,7 @@ export const USAGE = {
   'watch-list': 'watch list',
   'watch-test': 'watch test <expression>',
   audit: 'audit',
+  figures: 'figures [prisoners|releases|designations] [since:90d]',
 } as const satisfies Record<CommandName, string>;
 
 /** Commands that change what vigil does: only admins may run them. */
@@ -98,6 +103,7 @@ const TOP_LEVEL = [
   'source',
   'watch',
   'audit',
+  'figures',
 ];
 
 const fail = (error: string, usage: string): ParseCommandResult => ({ ok: false, error, usage });
@@ -140,6 +146,8 @@ export function parseCommand(text: string, options: ParseCommandOptions = {}): P
       return parseWatchCommand(rest);
     case 'audit':
       return args.length === 0 ? ok({ name: 'audit' }) : fail('`audit` takes no arguments.', USAGE.audit);
+    case 'figures':
+      return parseFigures(args);
     default:
       return fail(
         `There is no command \`${truncate(word, 40)}\`. Commands: ${TOP_LEVEL.join(', ')}.`,
@@ -290,6 +298,46 @@ function parseWatchCommand(rest: string): ParseCommandResult {
     default:
       return fail(`\`watch ${truncate(sub, 40)}\` is not a command.`, WATCH_USAGE);
   }
+}
+
+/** The window `figures` reads when none is given. */
+const DEFAULT_FIGURES_WINDOW = '90d';
+
+/** The kind a word names (`releases` and `released` both name the released kind), if any. */
+function figureKindOf(word: string): FigureKind | undefined {
+  if (word === 'released') return 'released';
+  return Object.hasOwn(FIGURE_WORDS, word) ? FIGURE_WORDS[word] : undefined;
+}
+
+/** `figures [kind] [since:90d | --since 90d]`: the kind and the window in any order. */
+function parseFigures(input: string[]): ParseCommandResult {
+  const option = takeOption(input, 'since');
+  if (option.present && option.value === undefined)
+    return fail('`--since` needs a window such as 30d, 12w or 24h.', USAGE.figures);
+  let window = option.value;
+  let kind: FigureKind | null | undefined;
+  for (const arg of option.args) {
+    const since = /^since:(.*)$/i.exec(arg);
+    const word = arg.toLowerCase();
+    const named = word === 'all' ? null : figureKindOf(word);
+    if (since) {
+      if (window !== undefined) return fail('`figures` takes one window.', USAGE.figures);
+      window = since[1] ?? '';
+    } else if (named !== undefined) {
+      if (kind !== undefined) return fail('`figures` takes one kind of figure.', USAGE.figures);
+      kind = named;
+    } else {
+      return fail(
+        `\`${truncate(arg, 40)}\` is not a kind of figure: prisoners, releases or designations.`,
+        USAGE.figures,
+      );
+    }
+  }
+  window ??= DEFAULT_FIGURES_WINDOW;
+  // Only the form here: the handler reads the window against the clock.
+  const checked = windowStart(window, new Date(0));
+  if (!checked.ok) return fail(`\`since:${truncate(window, 40)}\`: ${checked.error}.`, USAGE.figures);
+  return ok({ name: 'figures', kind: kind ?? null, window: window.trim() });
 }
 
 /** Takes `--NAME VALUE` / `--NAME=VALUE` out of the arguments; `value` is undefined when absent or bare. */

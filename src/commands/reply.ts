@@ -23,6 +23,8 @@ export interface ReplyButton {
 export interface Reply {
   title?: string;
   lines: string[];
+  /** Blocks the other fields cannot express (a chart, a table with links), shown after the lines. */
+  blocks?: CardBlock[];
   items?: ReplyItem[];
   buttons?: ReplyButton[];
   /** Shown to the whole channel rather than only to the person who asked. */
@@ -51,6 +53,7 @@ export function replyCard(reply: Reply, kind: Card['kind'] = 'reply'): Card {
   const blocks: CardBlock[] = [];
   if (reply.title) blocks.push({ type: 'title', text: reply.title, url: null });
   for (const line of reply.lines) blocks.push({ type: 'text', text: line });
+  blocks.push(...(reply.blocks ?? []));
   for (const item of reply.items ?? []) blocks.push(itemEntry(item));
   if (reply.buttons?.length) blocks.push({ type: 'buttons', buttons: reply.buttons });
   return {

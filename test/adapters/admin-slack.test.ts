@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
 import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
-import { signSlackRequest } from '../../adapters/slack/verify-request.js';
 import type { CommandDeps } from '../../src/commands/command.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/fake-slack-api.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
+import { postSlashCommand } from '../helpers/slack-slash.js';
 import { configSnapshot, makeDeps, makeStore } from '../unit/commands/fixtures.js';
 
 const TOKEN = 'xoxb-test-token';
@@ -29,28 +29,15 @@ let requestId = 0;
 /** Posts a signed `/vigil <text>` as `user` and returns what vigil answered at the response_url. */
 async function send(text: string, user: string): Promise<string> {
   const id = `r${++requestId}`;
-  const body = new URLSearchParams({
-    team_id: 'T0FAKE',
-    channel_id: CHANNEL,
-    user_id: user,
-    user_name: user.toLowerCase(),
-    command: '/vigil',
+  const status = await postSlashCommand({
+    port: server.port,
+    secret: SECRET,
+    channel: CHANNEL,
+    user,
     text,
-    api_app_id: 'A0VIGIL',
-    response_url: fake.responseUrl(id),
-    trigger_id: '1.2.3',
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`http://127.0.0.1:${server.port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
-    },
-    body,
+    responseUrl: fake.responseUrl(id),
   });
-  expect(response.status).toBe(200);
+  expect(status).toBe(200);
   await fake.waitFor(() => fake.responses(id).length === 1, 10_000);
   return JSON.stringify(fake.responses(id)[0]);
 }

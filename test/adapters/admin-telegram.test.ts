@@ -8,6 +8,7 @@ import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/fake-telegram-api.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
+import { groupCommandUpdate } from '../helpers/telegram-updates.js';
 import { configSnapshot, makeDeps, makeStore } from '../unit/commands/fixtures.js';
 
 const GROUP = -1001234567890;
@@ -20,21 +21,9 @@ let feed: FeedServer;
 let store: CorpusStore;
 let deps: CommandDeps;
 let adapter: TelegramAdapter;
-let updateId = 500;
 
 function commandUpdate(text: string, from: number): Update {
-  const command = text.split(/\s/)[0] ?? '';
-  return {
-    update_id: ++updateId,
-    message: {
-      message_id: updateId,
-      date: 1_750_000_000,
-      chat: { id: GROUP, type: 'supergroup', title: 'Advocacy' },
-      from: { id: from, is_bot: false, first_name: 'Ann' },
-      text,
-      entities: [{ type: 'bot_command', offset: 0, length: command.length }],
-    },
-  } as Update;
+  return groupCommandUpdate(text, GROUP, from);
 }
 
 /** Sends a command and returns the bot's answer as plain text. */

@@ -137,9 +137,90 @@ describe('fake Bot API', () => {
 
   it('records unexpected methods', async () => {
     fake.allowMethods(['sendMessage']);
-    expect((await call('sendPhoto', { chat_id: 1 })).status).toBe(404);
+    expect((await call('sendVideo', { chat_id: 1 })).status).toBe(404);
     await call('getMe');
-    expect(fake.unexpected.map((c) => c.method)).toEqual(['sendPhoto', 'getMe']);
-    expect(() => fake.assertNoUnexpectedCalls()).toThrow('unexpected Bot API calls: sendPhoto, getMe');
+    expect(fake.unexpected.map((c) => c.method)).toEqual(['sendVideo', 'getMe']);
+    expect(() => fake.assertNoUnexpectedCalls()).toThrow('unexpected Bot API calls: sendVideo, getMe');
+  });
+});
+
+/** A PNG's signature and IHDR chunk (no pixels): enough for the fake's checks of format and size. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), ihdr]);
+}
+
+async function sendPhoto(fields: Record<string, string>, photo?: Buffer) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  if (photo) form.append('photo', new Blob([new Uint8Array(photo)]), 'chart.png');
+  const response = await fetch(`${fake.apiRoot}bot${fake.token}/sendPhoto`, { method: 'POST', body: form });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('fake Bot API: sendPhoto', () => {
+  it('takes a multipart upload and records its bytes, caption and options', async () => {
+    const photo = pngHeader(1200, 800);
+    const sent = await sendPhoto(
+      {
+        chat_id: '-100',
+        caption: '<b>Figures</b> &amp; more',
+        parse_mode: 'HTML',
+        reply_parameters: JSON.stringify({ message_id: 3 }),
+      },
+      photo,
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.body.result).toMatchObject({ message_id: 1, caption: 'Figures & more' });
+    const [message] = fake.sentTo(-100);
+    expect(message?.photo?.bytes.equals(photo)).toBe(true);
+    expect(message?.photo?.filename).toBe('chart.png');
+    expect(message?.params.reply_parameters).toEqual({ message_id: 3 });
+  });
+
+  it.each([
+    ['no photo', { chat_id: '-100' }, undefined, 'Bad Request: there is no photo in the request'],
+    ['a file id it never stored', { chat_id: '-100', photo: 'AgAC' }, undefined, 'wrong file identifier'],
+    ['bytes that are no image', { chat_id: '-100' }, Buffer.from('hello'), 'IMAGE_PROCESS_FAILED'],
+    ['sides over 10,000 together', { chat_id: '-100' }, pngHeader(6000, 4001), 'PHOTO_INVALID_DIMENSIONS'],
+    ['a ratio over 20', { chat_id: '-100' }, pngHeader(2100, 100), 'PHOTO_INVALID_DIMENSIONS'],
+    [
+      'a caption over 1,024 characters after parsing',
+      { chat_id: '-100', caption: `<b>${'я'.repeat(1025)}</b>`, parse_mode: 'HTML' },
+      pngHeader(10, 10),
+      'Bad Request: message caption is too long',
+    ],
+    [
+      'a caption with broken HTML',
+      { chat_id: '-100', caption: 'a < b', parse_mode: 'HTML' },
+      pngHeader(10, 10),
+      "can't parse entities",
+    ],
+  ])('refuses %s with a 400', async (_what, fields, photo, description) => {
+    const sent = await sendPhoto(fields, photo);
+    expect(sent.status).toBe(400);
+    expect(sent.body).toMatchObject({ ok: false, error_code: 400 });
+    expect(String(sent.body.description)).toContain(description);
+    expect(fake.sent).toEqual([]);
+  });
+
+  it('a caption of exactly 1,024 characters passes; photos count against the chat limits with 429', async () => {
+    fake.setRateLimit({ limit: 1, windowMs: 60_000 });
+    const caption = `<i>${'ł'.repeat(1024)}</i>`;
+    expect((await sendPhoto({ chat_id: '-7', caption, parse_mode: 'HTML' }, pngHeader(9, 9))).status).toBe(
+      200,
+    );
+    const limited = await sendPhoto({ chat_id: '-7' }, pngHeader(9, 9));
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error_code: 429, parameters: { retry_after: 60 } });
+  });
+
+  it('answers 413 to a body over the Bot API upload limit of 50 MB', async () => {
+    const sent = await sendPhoto({ chat_id: '-100' }, Buffer.alloc(50 * 1024 * 1024 + 1));
+    expect(sent.status).toBe(413);
   });
 });

@@ -1,4 +1,7 @@
-/** A local Bot API server (protocols.md 1.1–1.6): records every call, checks HTML and limits, scripts failures. */
+/**
+ * A local Bot API server (protocols.md 1.1–1.6): records every call, checks HTML and limits, scripts
+ * failures. JSON bodies, and multipart ones for uploads (sendPhoto), as telegraf sends them.
+ */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,8 +16,10 @@ export interface RecordedCall {
 export interface SentMessage {
   chatId: number;
   messageId: number;
-  /** The text as sent (HTML when parse_mode is HTML). */
+  /** The text as sent (HTML when parse_mode is HTML); a photo's caption, or '' without one. */
   text: string;
+  /** sendPhoto: the uploaded file's bytes and name. */
+  photo?: { bytes: Buffer; filename: string };
   /** The text a user sees: entities parsed, tags gone, escapes decoded. */
   plainText: string;
   params: Record<string, unknown>;
@@ -187,9 +192,63 @@ export function telegramLength(text: string): number {
   return [...text].length;
 }
 
+/** sendPhoto's limits (core.telegram.org/bots/api#sendphoto): 10 MB, width + height ≤ 10,000, ratio ≤ 20. */
+const PHOTO_LIMITS = { bytes: 10 * 1024 * 1024, sides: 10_000, ratio: 20, caption: 1024 };
+/** The Bot API's cap on a multipart upload's body (core.telegram.org/bots/api#sending-files). */
+const UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** An uploaded file part of a multipart request. */
+interface UploadedFile {
+  bytes: Buffer;
+  filename: string;
+}
+
+/** Width and height of a PNG (IHDR) or JPEG (first SOFn marker); null when the bytes are neither. */
+function imageSize(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length >= 24 && bytes.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex'))) {
+    if (bytes.subarray(12, 16).toString('latin1') !== 'IHDR') return null;
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < bytes.length && bytes[at] === 0xff) {
+      const marker = bytes[at + 1] ?? 0;
+      const length = bytes.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+      }
+      at += 2 + length;
+    }
+  }
+  return null;
+}
+
+const JSON_FIELDS = new Set(['reply_markup', 'reply_parameters', 'caption_entities', 'link_preview_options']);
+
+/** A multipart/form-data body as fields (strings) and files, parsed by Node's own fetch implementation. */
+async function parseMultipart(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ fields: Record<string, unknown>; files: Map<string, UploadedFile> }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const fields: Record<string, unknown> = {};
+  const files = new Map<string, UploadedFile>();
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') {
+      // Objects travel as JSON strings in a form.
+      fields[name] = JSON_FIELDS.has(name) ? JSON.parse(value) : value;
+    } else {
+      files.set(name, { bytes: Buffer.from(await value.arrayBuffer()), filename: value.name });
+      fields[name] = { upload: value.name, size: value.size };
+    }
+  }
+  return { fields, files };
+}
+
 const KNOWN_METHODS = [
   'getMe',
   'sendMessage',
+  'sendPhoto',
   'editMessageText',
   'editMessageReplyMarkup',
   'answerCallbackQuery',
@@ -340,13 +399,9 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     times.push(now);
   }
 
-  function checkText(params: Record<string, unknown>): string {
-    const text = params.text;
-    if (typeof text !== 'string' || text.length === 0)
-      throw new ApiError(400, 'Bad Request: message text is empty');
-    if (Buffer.byteLength(text) > 32_768) throw new ApiError(400, 'Bad Request: text is too long');
+  /** The text a user sees of `text` in `parse_mode` (HTML checked strictly), or the API's refusal. */
+  function parseText(text: string, mode: unknown): string {
     let plain = text;
-    const mode = params.parse_mode;
     if (mode !== undefined) {
       if (typeof mode !== 'string' || mode.toLowerCase() !== 'html') {
         // The fake checks HTML only; vigil sends nothing else.
@@ -357,8 +412,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
       if (!parsed.ok) throw new ApiError(400, parsed.description);
       plain = parsed.text;
     }
-    if (plain.trim() === '') throw new ApiError(400, 'Bad Request: message text is empty');
-    if (telegramLength(plain) > 4096) throw new ApiError(400, 'Bad Request: message is too long');
+    return plain;
+  }
+
+  function checkKeyboard(params: Record<string, unknown>): void {
     const markup = params.reply_markup as { inline_keyboard?: { callback_data?: unknown }[][] } | undefined;
     for (const row of markup?.inline_keyboard ?? []) {
       for (const button of row) {
@@ -368,7 +425,49 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         }
       }
     }
+  }
+
+  function checkText(params: Record<string, unknown>): string {
+    const text = params.text;
+    if (typeof text !== 'string' || text.length === 0)
+      throw new ApiError(400, 'Bad Request: message text is empty');
+    if (Buffer.byteLength(text) > 32_768) throw new ApiError(400, 'Bad Request: text is too long');
+    const plain = parseText(text, params.parse_mode);
+    if (plain.trim() === '') throw new ApiError(400, 'Bad Request: message text is empty');
+    if (telegramLength(plain) > 4096) throw new ApiError(400, 'Bad Request: message is too long');
+    checkKeyboard(params);
     return plain;
+  }
+
+  /** sendPhoto's checks: an uploaded picture within the limits, a caption of at most 1,024 characters. */
+  function checkPhoto(
+    params: Record<string, unknown>,
+    files: ReadonlyMap<string, UploadedFile>,
+  ): { caption: string; plain: string; file: UploadedFile } {
+    const caption = typeof params.caption === 'string' ? params.caption : '';
+    const plain = caption === '' ? '' : parseText(caption, params.parse_mode);
+    if (telegramLength(plain) > PHOTO_LIMITS.caption)
+      throw new ApiError(400, 'Bad Request: message caption is too long');
+    checkKeyboard(params);
+    // A string would be a file_id or URL of a file the fake never stored.
+    if (typeof params.photo === 'string')
+      throw new ApiError(400, 'Bad Request: wrong file identifier/HTTP URL specified');
+    const file = files.get('photo');
+    if (!file) throw new ApiError(400, 'Bad Request: there is no photo in the request');
+    if (file.bytes.length > PHOTO_LIMITS.bytes)
+      throw new ApiError(400, 'Bad Request: PHOTO_SAVE_FILE_INVALID');
+    const size = imageSize(file.bytes);
+    if (!size) throw new ApiError(400, 'Bad Request: IMAGE_PROCESS_FAILED');
+    const { width, height } = size;
+    if (
+      width === 0 ||
+      height === 0 ||
+      width + height > PHOTO_LIMITS.sides ||
+      Math.max(width / height, height / width) > PHOTO_LIMITS.ratio
+    ) {
+      throw new ApiError(400, 'Bad Request: PHOTO_INVALID_DIMENSIONS');
+    }
+    return { caption, plain, file };
   }
 
   const chatOf = (chatId: number) => ({
@@ -389,10 +488,38 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
     method: string,
     params: Record<string, unknown>,
     response: http.ServerResponse,
+    files: ReadonlyMap<string, UploadedFile>,
   ): Promise<unknown> {
     switch (method) {
       case 'getMe':
         return api.botInfo;
+      case 'sendPhoto': {
+        const chatId = requireChat(params);
+        scripted(chatId);
+        const { caption, plain, file } = checkPhoto(params, files);
+        throttle(chatId);
+        const messageId = (messageIds.get(String(chatId)) ?? 0) + 1;
+        messageIds.set(String(chatId), messageId);
+        const message: SentMessage = {
+          chatId,
+          messageId,
+          text: caption,
+          plainText: plain,
+          photo: { bytes: file.bytes, filename: file.filename },
+          params,
+        };
+        api.sent.push(message);
+        api.onSend?.(message);
+        const size = imageSize(file.bytes);
+        return {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: chatOf(chatId),
+          from: api.botInfo,
+          photo: [{ file_id: `photo-${chatId}-${messageId}`, file_unique_id: `u${messageId}`, ...size }],
+          ...(plain === '' ? {} : { caption: plain }),
+        };
+      }
       case 'sendMessage': {
         const chatId = requireChat(params);
         scripted(chatId);
@@ -565,19 +692,27 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions = {}): P
         const match = /^\/tg\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
         const method = match?.[2] ?? '';
         let params: Record<string, unknown> = Object.fromEntries(url.searchParams);
+        let files = new Map<string, UploadedFile>();
         let status = 200;
         let body: Record<string, unknown>;
         try {
           if (!match) throw new ApiError(404, 'Not Found');
-          const raw = Buffer.concat(chunks).toString('utf8');
-          if (raw !== '') {
+          const bytes = Buffer.concat(chunks);
+          if (bytes.length > UPLOAD_BYTES) throw new ApiError(413, 'Request Entity Too Large');
+          if (bytes.length > 0) {
             const type = request.headers['content-type'] ?? '';
-            if (!type.includes('application/json'))
-              throw new ApiError(400, 'Bad Request: the fake accepts JSON bodies only');
-            params = { ...params, ...(JSON.parse(raw) as Record<string, unknown>) };
+            if (type.startsWith('multipart/form-data')) {
+              const form = await parseMultipart(bytes, type);
+              params = { ...params, ...form.fields };
+              files = form.files;
+            } else if (type.includes('application/json')) {
+              params = { ...params, ...(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>) };
+            } else {
+              throw new ApiError(400, 'Bad Request: the fake accepts JSON and multipart bodies only');
+            }
           }
           if (match[1] !== token) throw new ApiError(401, 'Unauthorized');
-          const result = await call(method, params, response);
+          const result = await call(method, params, response, files);
           body = { ok: true, result };
         } catch (error) {
           const apiError =

@@ -25,9 +25,11 @@ const ABOUT: Record<CommandName, string> = {
   'watch-list': "this chat's keyword watches",
   'watch-test': 'what an expression would have matched in the last 30 days (changes nothing)',
   audit: 'the last 20 changes made in this chat: who, when, before → after',
+  figures:
+    'a chart of political prisoners counted, people released and sanctions designations over time, with the latest numbers and their sources',
 };
 
-const ORDER: CommandName[] = ['search', 'latest', 'item', 'stats', 'sources', 'help'];
+const ORDER: CommandName[] = ['search', 'latest', 'item', 'stats', 'sources', 'figures', 'help'];
 /** Admin commands in the order help lists them: the order ADMIN_COMMANDS defines. */
 const ADMIN_ORDER: readonly CommandName[] = [...ADMIN_COMMANDS];
 
