@@ -2,6 +2,7 @@
 import type { CommandDeps, CommandRequest } from './command.js';
 import { handleAudit } from './handlers/audit.js';
 import { type HandlerContext, usageReply } from './handlers/context.js';
+import { handleDigest, handleDigestOff, handleDigestSet } from './handlers/digest.js';
 import { handleHelp } from './handlers/help.js';
 import { handleItem } from './handlers/item.js';
 import { handleLatest } from './handlers/latest.js';
@@ -70,6 +71,8 @@ const WHAT: Partial<Record<Command['name'], string>> = {
   'watch-list': "see this chat's keyword watches",
   'watch-test': 'try out keyword watches',
   audit: "read this chat's audit log",
+  'digest-set': "schedule this chat's digests",
+  'digest-off': "stop this chat's digests",
 };
 
 async function dispatch(context: HandlerContext, command: Command): Promise<Reply> {
@@ -108,5 +111,11 @@ async function dispatch(context: HandlerContext, command: Command): Promise<Repl
       return handleWatchTest(context, command.expression);
     case 'audit':
       return handleAudit(context);
+    case 'digest':
+      return handleDigest(context);
+    case 'digest-set':
+      return handleDigestSet(context, command.schedule);
+    case 'digest-off':
+      return handleDigestOff(context);
   }
 }

@@ -1,4 +1,5 @@
 /** Chat command text → a typed command, or what was wrong and the right form. Pure. */
+import { type DigestSchedule, parseDigestSchedule } from '../digests/digest-schedule.js';
 import { MAX_INTERVAL_SECONDS } from '../sources/poll-interval.js';
 import { checkSourceAddress } from '../sources/source-address.js';
 
@@ -22,7 +23,11 @@ export type Command =
   | { name: 'watch-remove'; id: number }
   | { name: 'watch-list' }
   | { name: 'watch-test'; expression: string }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  /** The last day's digest for this channel, now. */
+  | { name: 'digest' }
+  | { name: 'digest-set'; schedule: DigestSchedule }
+  | { name: 'digest-off' };
 
 export type CommandName = Command['name'];
 
@@ -55,6 +60,9 @@ export const USAGE = {
   'watch-list': 'watch list',
   'watch-test': 'watch test <expression>',
   audit: 'audit',
+  digest: 'digest',
+  'digest-set': 'digest daily HH:MM [time zone] | digest weekly DAY HH:MM [time zone]',
+  'digest-off': 'digest off',
 } as const satisfies Record<CommandName, string>;
 
 /** Commands that change what vigil does: only admins may run them. */
@@ -70,6 +78,8 @@ export const ADMIN_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'watch-list',
   'watch-test',
   'audit',
+  'digest-set',
+  'digest-off',
 ]);
 
 export const MAX_PAGE = 200;
@@ -86,6 +96,12 @@ const WATCH_USAGE = [
   USAGE['watch-list'],
   USAGE['watch-test'],
 ].join('\n');
+const DIGEST_USAGE = [
+  USAGE.digest,
+  'digest daily HH:MM [time zone], e.g. digest daily 09:00 Europe/Minsk',
+  'digest weekly DAY HH:MM [time zone], e.g. digest weekly monday 09:00',
+  USAGE['digest-off'],
+].join('\n');
 const TOP_LEVEL = [
   'help',
   'search',
@@ -98,6 +114,7 @@ const TOP_LEVEL = [
   'source',
   'watch',
   'audit',
+  'digest',
 ];
 
 const fail = (error: string, usage: string): ParseCommandResult => ({ ok: false, error, usage });
@@ -140,6 +157,8 @@ export function parseCommand(text: string, options: ParseCommandOptions = {}): P
       return parseWatchCommand(rest);
     case 'audit':
       return args.length === 0 ? ok({ name: 'audit' }) : fail('`audit` takes no arguments.', USAGE.audit);
+    case 'digest':
+      return parseDigest(args);
     default:
       return fail(
         `There is no command \`${truncate(word, 40)}\`. Commands: ${TOP_LEVEL.join(', ')}.`,
@@ -256,6 +275,21 @@ function parseTopics(
     sources: [...new Set(sources)],
     languages: [...new Set(languages)],
   });
+}
+
+function parseDigest(args: string[]): ParseCommandResult {
+  const sub = args[0]?.toLowerCase();
+  if (sub === undefined) return ok({ name: 'digest' });
+  if (sub === 'off') {
+    return args.length === 1
+      ? ok({ name: 'digest-off' })
+      : fail('`digest off` takes no arguments.', DIGEST_USAGE);
+  }
+  if (sub !== 'daily' && sub !== 'weekly') {
+    return fail(`\`digest ${truncate(sub, 40)}\` is not a command: say daily, weekly or off.`, DIGEST_USAGE);
+  }
+  const parsed = parseDigestSchedule(args);
+  return parsed.ok ? ok({ name: 'digest-set', schedule: parsed.schedule }) : fail(parsed.error, DIGEST_USAGE);
 }
 
 function parseWatchCommand(rest: string): ParseCommandResult {

@@ -25,6 +25,8 @@ export interface Reply {
   lines: string[];
   items?: ReplyItem[];
   buttons?: ReplyButton[];
+  /** Blocks shown after the items (a digest's topics and stories). */
+  blocks?: CardBlock[];
   /** Shown to the whole channel rather than only to the person who asked. */
   public?: boolean;
   /** The reply reports an error or a refusal. */
@@ -52,6 +54,7 @@ export function replyCard(reply: Reply, kind: Card['kind'] = 'reply'): Card {
   if (reply.title) blocks.push({ type: 'title', text: reply.title, url: null });
   for (const line of reply.lines) blocks.push({ type: 'text', text: line });
   for (const item of reply.items ?? []) blocks.push(itemEntry(item));
+  blocks.push(...(reply.blocks ?? []));
   if (reply.buttons?.length) blocks.push({ type: 'buttons', buttons: reply.buttons });
   return {
     kind,
