@@ -114,12 +114,14 @@ function blockSize(block: CardBlock): number {
 }
 
 /**
- * The digest as messages that each fit `messageChars` (and hold at most DIGEST_MAX_ITEMS entries);
- * none when the digest is empty. A topic cut between two messages is headed again as continued.
+ * The digest as messages that each fit `messageChars` (and, where that is limited, hold at most
+ * DIGEST_MAX_ITEMS entries: some platforms cap blocks per message); none when the digest is empty. A topic cut between two messages is headed again as continued.
  */
 export function digestCards(digest: Digest, messageChars: number): Card[] {
   if (digest.stories === 0) return [];
-  const budget = Number.isFinite(messageChars) ? messageChars * TEXT_SHARE : Number.POSITIVE_INFINITY;
+  const limited = Number.isFinite(messageChars);
+  const budget = limited ? messageChars * TEXT_SHARE : Number.POSITIVE_INFINITY;
+  const maxEntries = limited ? DIGEST_MAX_ITEMS : Number.POSITIVE_INFINITY;
   const title = digestTitle(digest);
   const parts: CardBlock[][] = [];
   let part: CardBlock[] = [];
@@ -137,7 +139,7 @@ export function digestCards(digest: Digest, messageChars: number): Card[] {
     for (const [index, block] of [section.heading, ...section.entries].entries()) {
       // A heading goes with its first story; a part holds at least one block past its heading.
       const room = blockSize(block) + (index === 0 ? blockSize(section.entries[0] ?? block) : 0);
-      const full = size + room > budget || (block.type === 'entry' && entries >= DIGEST_MAX_ITEMS);
+      const full = size + room > budget || (block.type === 'entry' && entries >= maxEntries);
       if (full && !fresh) {
         parts.push(part);
         [part, size, entries] = [[], 0, 0];
