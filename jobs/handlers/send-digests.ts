@@ -5,6 +5,8 @@
  * sending) is settled as alerts are (resolve-in-doubt.ts): looked for on the platform where it can
  * be, else sent again marked as a possible repeat. Never sent twice blindly.
  */
+import type { AuditLog } from '../../src/corpus/audit-log.js';
+import type { ChannelSettings } from '../../src/corpus/channel-settings.js';
 import type { DeliveryOutbox } from '../../src/corpus/delivery-outbox.js';
 import type { DigestStore, StoredDigest } from '../../src/corpus/digest-store.js';
 import { describeError, PermanentError, PlatformRateLimitError } from '../../src/errors.js';
@@ -12,9 +14,10 @@ import { type ChannelRef, channelKey, type Logger, type Notifier, type TimerCloc
 import type { LeaseHolder } from './lease-holder.js';
 import { settleAttempt } from './resolve-in-doubt.js';
 import { answered, MAX_ATTEMPTS } from './send-outcome.js';
+import { unsubscribeUnreachable } from './unreachable-channel.js';
 
 export interface DigestSendDeps {
-  store: DigestStore & DeliveryOutbox;
+  store: DigestStore & DeliveryOutbox & ChannelSettings & AuditLog;
   log: Logger;
   clock: TimerClock;
   holder: LeaseHolder;
@@ -40,6 +43,9 @@ async function failed(digest: StoredDigest, error: unknown, doubtful: boolean, d
   if (error instanceof PermanentError || digest.attempts + 1 >= MAX_ATTEMPTS) {
     await deps.store.markDigestFailed(digest.id, reason);
     log.error({ reason }, 'digest undeliverable');
+    // The bot was removed or the channel is gone: as for alerts, the channel stops getting anything.
+    if (error instanceof PermanentError)
+      await unsubscribeUnreachable(digest.channel, reason, deps, deps.clock.now());
     return;
   }
   await deps.store.markDigestPending(digest.id, { error: reason, countAttempt: true, doubtful });

@@ -17,7 +17,7 @@ export interface InProcessRunnerOptions {
   attempts?: number;
   /** The first retry waits this long; each next one twice as long. */
   backoffMs?: number;
-  /** Poll each source once as soon as it is scheduled. */
+  /** Poll each source once as soon as it is scheduled (and tick the digests at once). */
   pollOnStart?: boolean;
   /** Where schedules and retry waits take their time from; tests pass a clock they advance. */
   clock?: TimerClock;
@@ -178,7 +178,8 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
       if (handlers['digest-tick'] && !digestTimer) {
         const tick = () => void context.enqueue('digest-tick', {});
         digestTimer = clock.setInterval(tick, options.digestTickMs ?? DIGEST_TICK_MS);
-        tick();
+        // Like the first poll: at once for `vigil run`, not for a one-shot command that syncs sources.
+        if (options.pollOnStart ?? true) tick();
       }
     },
     idle() {

@@ -9,6 +9,7 @@ import { processLeaseHolder } from '../../../jobs/handlers/lease-holder.js';
 import type { JobContext } from '../../../jobs/job-types.js';
 import type { Card } from '../../../src/cards/card.js';
 import type { CorpusStore } from '../../../src/corpus/corpus-store.js';
+import { PermanentError } from '../../../src/errors.js';
 import type { DeliveryMark, Notifier } from '../../../src/ports.js';
 import { createFakeClock, type FakeClock } from '../../helpers/fake-clock.js';
 import { createMemoryLogger } from '../../helpers/memory-logger.js';
@@ -174,5 +175,24 @@ describe('sending a digest', () => {
     await drain(notifier(sent, { canLook: true, found: true }));
     expect(sent.map((message) => message.text)).toEqual(['part 1']);
     expect(await store.openDigestChannels()).toEqual([]);
+  });
+
+  it('a channel that removed the bot: the digest is kept as failed, the channel unsubscribed and its schedule stopped', async () => {
+    await schedule('2026-12-01T00:00:00.000Z');
+    await store.createDigest(CHANNEL, period, [part(0)], clock.now());
+    const gone: Notifier = {
+      platform: 'telegram',
+      send: async () => {
+        throw new PermanentError('Forbidden: bot was kicked from the group chat');
+      },
+    };
+    expect(await drain(gone)).toEqual({ outcome: 'drained', sent: 0 });
+    expect(await store.openDigestChannels()).toEqual([]);
+    expect(await store.getDigestSchedule(CHANNEL)).toBeNull();
+    expect((await store.getChannel(CHANNEL))?.topics).toEqual([]);
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({
+      action: 'channel.unsubscribe-unreachable',
+      details: { after: { digest: 'off' } },
+    });
   });
 });
