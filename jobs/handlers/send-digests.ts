@@ -24,7 +24,7 @@ export interface DigestSendDeps {
 }
 
 /** The delivery key of one part: carried in the message where the platform keeps metadata. */
-export const digestPartKey = (digest: Pick<StoredDigest, 'id'>, part: number) =>
+const digestPartKey = (digest: Pick<StoredDigest, 'id'>, part: number) =>
   `digest-${digest.id}-${part}`;
 
 /** Records a failed send; throws when the part is to be tried again (the runner retries the drain). */

@@ -40,7 +40,7 @@ export interface Digest {
   capped: boolean;
 }
 
-export const OTHER_TOPIC = 'other';
+const OTHER_TOPIC = 'other';
 
 /** An item with the name of its outlet. */
 export interface NamedItem {

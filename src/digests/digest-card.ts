@@ -24,13 +24,13 @@ export function digestTimeOf(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toFormat('d LLL HH:mm');
 }
 
-export function digestTitle(digest: Digest): string {
+function digestTitle(digest: Digest): string {
   const { start, end } = digest.period;
   return `Digest ${digestTimeOf(start, digest.timeZone)} – ${digestTimeOf(end, digest.timeZone)} (${digest.timeZone})`;
 }
 
 /** `12 stories from 18 items. By topic: sanctions 5, prisoners 4.` */
-export function digestCounts(digest: Digest): string {
+function digestCounts(digest: Digest): string {
   const topics = digest.sections.map((section) => `${section.topic} ${section.stories.length}`).join(', ');
   const lower = digest.capped ? 'at least ' : '';
   return `${lower}${count(digest.stories, 'story', 'stories')} from ${count(digest.items, 'item', 'items')}. By topic: ${topics}.`;
@@ -61,7 +61,7 @@ function sectionHeading(topic: string, stories: number, continued = false): Card
 }
 
 /** The digest's blocks after its heading: per topic a heading, its top stories, and how many more. */
-export function digestSections(
+function digestSections(
   digest: Digest,
 ): { topic: string; stories: number; heading: CardBlock; entries: CardBlock[] }[] {
   return digest.sections.map((section: DigestSection) => {

@@ -22,7 +22,7 @@ export interface DigestPeriod {
   end: Date;
 }
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 export type ParseScheduleResult = { ok: true; schedule: DigestSchedule } | { ok: false; error: string };
 
@@ -40,7 +40,7 @@ function parseWeekday(word: string): number | null {
 }
 
 /** The zone's canonical name (`europe/minsk` → `Europe/Minsk`), or null when the runtime does not know it. */
-export function canonicalZone(name: string): string | null {
+function canonicalZone(name: string): string | null {
   if (!IANAZone.isValidZone(name)) return null;
   return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
 }
