@@ -24,8 +24,7 @@ export interface DigestSendDeps {
 }
 
 /** The delivery key of one part: carried in the message where the platform keeps metadata. */
-const digestPartKey = (digest: Pick<StoredDigest, 'id'>, part: number) =>
-  `digest-${digest.id}-${part}`;
+const digestPartKey = (digest: Pick<StoredDigest, 'id'>, part: number) => `digest-${digest.id}-${part}`;
 
 /** Records a failed send; throws when the part is to be tried again (the runner retries the drain). */
 async function failed(digest: StoredDigest, error: unknown, doubtful: boolean, deps: DigestSendDeps) {
