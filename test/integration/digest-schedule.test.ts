@@ -221,19 +221,20 @@ afterEach(async () => {
 });
 
 describe.each(cases)('a scheduled digest ($name)', ({ make, skip }) => {
-  const start = () => {
+  /** A database of its own at 08:00 Minsk, prepared by the first life (left running). */
+  const start = async () => {
     const runnerCase = make();
     made.push(runnerCase);
-    return runnerCase;
-  };
-
-  it.skipIf(skip)('arrives once at 09:00 Minsk time, across restarts', { timeout: 60_000 }, async () => {
-    const runnerCase = start();
     const clock = createFakeClock('2026-12-05T05:00:00.000Z');
     const sent: Sent[] = [];
     const first = await runnerCase.open(clock, sent);
     lives.push(first);
     await prepare(first.store, clock);
+    return { runnerCase, clock, sent, first };
+  };
+
+  it.skipIf(skip)('arrives once at 09:00 Minsk time, across restarts', { timeout: 60_000 }, async () => {
+    const { runnerCase, clock, sent, first } = await start();
     await runnerCase.pass(first, clock, 59 * 60_000);
     expect(clock.now().toISOString()).toBe('2026-12-05T05:59:00.000Z');
     expect(sent).toEqual([]);
@@ -268,12 +269,7 @@ describe.each(cases)('a scheduled digest ($name)', ({ make, skip }) => {
     'missed while vigil was down: sent once at the first tick after the restart',
     { timeout: 60_000 },
     async () => {
-      const runnerCase = start();
-      const clock = createFakeClock('2026-12-05T05:00:00.000Z');
-      const sent: Sent[] = [];
-      const first = await runnerCase.open(clock, sent);
-      lives.push(first);
-      await prepare(first.store, clock);
+      const { runnerCase, clock, sent } = await start();
       await end(lives.pop());
 
       // Down from 08:00 to 09:30 Minsk: the 09:00 digest comes at the restart.
