@@ -68,4 +68,6 @@ export interface DigestStore {
   markDigestPartSent(id: number, partCount: number): Promise<void>;
   markDigestPending(id: number, mark: RetryMark): Promise<void>;
   markDigestFailed(id: number, error: string): Promise<void>;
+  /** Forgets digests done (sent, empty, failed) whose period ended before `before`; returns how many. */
+  deleteDigestsBefore(before: Date): Promise<number>;
 }

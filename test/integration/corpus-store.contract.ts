@@ -1032,6 +1032,15 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
         await store.markDigestFailed(made?.id ?? 0, 'Forbidden: bot was kicked');
         expect(await store.openDigests(channel)).toEqual([]);
         expect(await store.hasDigest(channel, next.end)).toBe(true);
+        const open = await store.createDigest(
+          channel,
+          { start: next.end, end: new Date('2026-12-07T06:00:00Z') },
+          [part('b')],
+          new Date(),
+        );
+        // Retention forgets digests done before the time; one still to send stays.
+        expect(await store.deleteDigestsBefore(new Date('2026-12-31T00:00:00Z'))).toBe(2);
+        expect(await store.openDigests(channel)).toMatchObject([{ id: open?.id }]);
       });
     });
 

@@ -171,6 +171,12 @@ export function createSqlDigestStore(db: SqlDatabase, dialect: SqlDialect): Dige
       );
     },
 
+    async deleteDigestsBefore(before) {
+      return db.run(`DELETE FROM digests WHERE period_end < ? AND NOT ${OPEN}`, [
+        dialect.time(before.getTime()),
+      ]);
+    },
+
     async markDigestFailed(id, error) {
       await update(id, `state = 'failed', last_error = ?, attempts = attempts + 1`, [storableText(error)]);
     },
