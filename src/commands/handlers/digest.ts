@@ -1,8 +1,7 @@
 /** `digest` (the last day for this chat, now), and the admin's `digest daily|weekly …` / `digest off`, audited. */
 
 import { digestBlocks, digestTimeOf } from '../../digests/digest-card.js';
-import type { DigestSchedule } from '../../digests/digest-schedule.js';
-import { describeSchedule, dueAfter } from '../../digests/digest-schedule.js';
+import { type DigestSchedule, describeSchedule, dueAfter } from '../../digests/digest-schedule.js';
 import { channelDigest, lastDay } from '../../digests/read-digest.js';
 import type { Reply } from '../reply.js';
 import { type HandlerContext, withPrefix } from './context.js';
@@ -20,9 +19,11 @@ export async function handleDigest(context: HandlerContext): Promise<Reply> {
     timeZone: schedule?.timeZone ?? 'UTC',
     topics: context.deps.topics,
   });
-  const platform = context.request.channel.platform;
-  const scheduled = (await scheduleLine(context)) ?? 'none';
-  const footer = `Scheduled digest: ${scheduled}. Set: ${withPrefix('digest daily 09:00 Europe/Minsk', platform)[0]}`;
+  const scheduled = await scheduleLine(context);
+  const example = withPrefix('digest daily 09:00 Europe/Minsk', context.request.channel.platform)[0];
+  const footer = scheduled
+    ? `Scheduled digest: ${scheduled}.`
+    : `No scheduled digest; an admin can set one, e.g. ${example}`;
   if (digest.stories === 0) {
     return {
       title: 'Digest of the last 24 hours',

@@ -125,7 +125,9 @@ describe('digest (anyone)', () => {
     expect(text).toContain('Belaruskali exports fall');
     expect(text).not.toContain('EU sanctions on airlines');
     expect(text).not.toContain('Old prisoners news');
-    expect(text).toContain('Scheduled digest: none');
+    expect(text).toContain(
+      'No scheduled digest; an admin can set one, e.g. /digest daily 09:00 Europe/Minsk',
+    );
   });
 
   it('says so when nothing is new, and shows the schedule in stats and help', async () => {
