@@ -21,16 +21,25 @@ export const DeliverPayload = z.object({
 });
 export type DeliverPayload = z.infer<typeof DeliverPayload>;
 
+/** Make the digests that are due (jobs/handlers/digest-tick.ts); the handler reads the time from its clock. */
+export const DigestTickPayload = z.object({});
+export type DigestTickPayload = z.infer<typeof DigestTickPayload>;
+
 export interface JobPayloads {
   poll: PollPayload;
   deliver: DeliverPayload;
+  'digest-tick': DigestTickPayload;
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_SCHEMAS: { [K in JobName]: z.ZodType<JobPayloads[K]> } = {
   poll: PollPayload,
   deliver: DeliverPayload,
+  'digest-tick': DigestTickPayload,
 };
+
+/** How often the digest tick runs: a digest goes out within this long after its time. */
+export const DIGEST_TICK_MS = 60_000;
 
 /** One drain per channel at a time: its id. BullMQ forbids ':' in ids. */
 export function deliverJobId(payload: DeliverPayload): string {

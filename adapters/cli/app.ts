@@ -6,6 +6,7 @@
 import { chartRenderer } from '../../adapters/charts/chart-renderer.js';
 import { CONSOLE_CHANNEL_ID, createConsoleNotifier } from '../../adapters/console/notifier.js';
 import { consolePlatform } from '../../adapters/console/platform.js';
+import { digestTick } from '../../jobs/handlers/digest-tick.js';
 import { drainChannel } from '../../jobs/handlers/drain-outbox.js';
 import { processLeaseHolder } from '../../jobs/handlers/lease-holder.js';
 import { type PollSummary, pollSource } from '../../jobs/handlers/poll-source.js';
@@ -51,8 +52,8 @@ export interface App {
   fetchOptions: FetchOptions;
   clock: TimerClock;
   /**
-   * Enqueues a drain for every channel whose outbox holds deliveries not yet sent (left by a crash,
-   * a failed attempt, or a drain that found another process sending); returns how many.
+   * Enqueues a drain for every channel whose outbox holds deliveries or digests not yet sent (left by
+   * a crash, a failed attempt, or a drain that found another process sending); returns how many.
    */
   wakeOutbox(): Promise<number>;
   /** Poll one source now, enqueueing the alerts it raises on the runner. */
@@ -155,6 +156,8 @@ export async function createApp(
   const handlers: JobHandlers = {
     poll: (payload, context: JobContext) => timed('poll', () => pollSource(payload, pollDeps, context)),
     deliver: (payload) => timed('deliver', () => drainChannel(payload, deliverDeps)),
+    'digest-tick': (_payload, context: JobContext) =>
+      timed('digest-tick', () => digestTick({ store, clock, log, topics: knownTopics() }, context)),
   };
   const bullmq = config.redisUrl
     ? (await import('../../jobs/runners/bullmq-runner.js')).createBullmqRunner({
@@ -180,7 +183,8 @@ export async function createApp(
     fetchOptions,
     clock,
     wakeOutbox: async () => {
-      const channels = await store.openDeliveryChannels();
+      const open = [...(await store.openDeliveryChannels()), ...(await store.openDigestChannels())];
+      const channels = [...new Map(open.map((channel) => [channelKey(channel), channel])).values()];
       for (const channel of channels) await runner.enqueue('deliver', { channel });
       return channels.length;
     },

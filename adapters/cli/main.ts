@@ -211,6 +211,25 @@ export function buildProgram(done: (code: number) => void): Command {
     );
 
   program
+    .command('digest')
+    .description(
+      'the stories of a window grouped by story and topic, as chat digests show them (all channels)',
+    )
+    .option('--since <window>', 'items published in this window: 24h, 7d, 2w (default: 24h)', sinceWindow)
+    .option('--topic <topic>', 'only this topic')
+    .action((options: { since?: string; topic?: string }) =>
+      finish(
+        withStore(async ({ store }) =>
+          (await import('./commands/digest.js')).digestCommand(store, {
+            since: options.since ?? sinceWindow('24h'),
+            until: new Date(),
+            ...(options.topic === undefined ? {} : { topic: options.topic }),
+          }),
+        ),
+      ),
+    );
+
+  program
     .command('figures')
     .description(
       'the figures read from stored items: a table with source links, --json points or a --png chart',

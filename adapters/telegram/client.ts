@@ -10,6 +10,10 @@ export const BOT_COMMANDS = [
   { command: 'search', description: 'Find items: /search potash since:2025-06-01 topic:sanctions' },
   { command: 'latest', description: 'The newest items, optionally of one topic: /latest prisoners' },
   { command: 'item', description: 'One item in full: /item 123' },
+  {
+    command: 'digest',
+    description: 'The last day by story and topic; admins: digest daily 09:00 Europe/Minsk',
+  },
   { command: 'stats', description: 'What the corpus holds' },
   { command: 'sources', description: 'The sources and their health' },
   { command: 'figures', description: 'A chart of the figures: /figures prisoners since:90d' },

@@ -9,17 +9,20 @@ import { type Batch, foldBursts } from '../../src/alerts/fold-burst.js';
 import type { AuditLog } from '../../src/corpus/audit-log.js';
 import type { ChannelSettings } from '../../src/corpus/channel-settings.js';
 import type { Delivery, DeliveryOutbox } from '../../src/corpus/delivery-outbox.js';
-import { describeError, PermanentError, PlatformRateLimitError, VigilError } from '../../src/errors.js';
+import type { DigestStore } from '../../src/corpus/digest-store.js';
+import { describeError, PermanentError, PlatformRateLimitError } from '../../src/errors.js';
 import type { Metrics } from '../../src/metrics.js';
 import { type ChannelRef, channelKey, type Logger, type Notifier, type TimerClock } from '../../src/ports.js';
 import type { DeliverPayload } from '../job-types.js';
 import { type ComposeStore, sendBatch } from './compose-delivery.js';
 import type { LeaseHolder } from './lease-holder.js';
 import { resolveInDoubt } from './resolve-in-doubt.js';
+import { sendDigests } from './send-digests.js';
+import { answered, MAX_ATTEMPTS } from './send-outcome.js';
 import { unsubscribeUnreachable } from './unreachable-channel.js';
 
 export interface DrainDeps {
-  store: DeliveryOutbox & ComposeStore & ChannelSettings & AuditLog;
+  store: DeliveryOutbox & DigestStore & ComposeStore & ChannelSettings & AuditLog;
   notifiers: ReadonlyMap<string, Notifier>;
   log: Logger;
   metrics?: Metrics;
@@ -37,14 +40,6 @@ export interface DrainSummary {
 export const LEASE_MS = 60_000;
 /** Rows read at once: one burst is folded from what is waiting at that moment. */
 const SNAPSHOT = 1000;
-/** Attempts refused by the platform (not a rate limit) before a row is given up as undeliverable. */
-export const MAX_ATTEMPTS = 8;
-
-/** True when the platform answered (the message surely was not posted); false when the outcome is unknown. */
-function answered(error: unknown): boolean {
-  if (error instanceof PlatformRateLimitError || error instanceof PermanentError) return true;
-  return error instanceof VigilError && !error.code.endsWith('network');
-}
 
 async function takeLease(channel: ChannelRef, deps: DrainDeps): Promise<boolean> {
   if (await deps.store.takeDeliveryLease(channel, deps.holder.id, LEASE_MS)) return true;
@@ -127,7 +122,11 @@ async function drainHeld(channel: ChannelRef, notifier: Notifier, deps: DrainDep
   let sent = 0;
   for (;;) {
     const rows = await deps.store.openDeliveries(channel, SNAPSHOT);
-    if (rows.length === 0) return sent;
+    if (rows.length === 0) {
+      // Scheduled digests go after the alerts waiting, under the same lease.
+      const digests = await sendDigests(channel, notifier, deps, LEASE_MS);
+      return digests === null ? null : sent + digests;
+    }
     const inDoubt = rows.filter((row) => row.state === 'sending');
     if (inDoubt.length > 0) {
       await resolveInDoubt(channel, inDoubt, notifier, deps, LEASE_MS);
@@ -157,6 +156,8 @@ export async function drainChannel(payload: DeliverPayload, deps: DrainDeps): Pr
     if (held === null) return { outcome: 'lease-lost', sent };
     sent += held;
     // A drain that found the lease taken while we released it left its rows to us: look once more.
-    if ((await deps.store.openDeliveries(channel, 1)).length === 0) return { outcome: 'drained', sent };
+    const left =
+      (await deps.store.openDeliveries(channel, 1)).length + (await deps.store.openDigests(channel)).length;
+    if (left === 0) return { outcome: 'drained', sent };
   }
 }

@@ -9,6 +9,8 @@ import type { Logger } from '../../src/ports.js';
 import { boundedDelay } from '../../src/time/bounded-delay.js';
 import {
   type DeliverPayload,
+  DIGEST_TICK_MS,
+  type DigestTickPayload,
   deliverJobId,
   JOB_SCHEMAS,
   type JobContext,
@@ -43,6 +45,8 @@ export interface BullmqRunnerOptions {
   lockDurationMs?: number;
   /** How often workers look for jobs whose lock expired (a worker died). */
   stalledIntervalMs?: number;
+  /** How often the digest tick runs (default DIGEST_TICK_MS). */
+  digestTickMs?: number;
 }
 
 export interface QueueDepth {
@@ -60,10 +64,15 @@ export interface BullmqRunner extends JobRunner {
   queues(): readonly Queue[];
 }
 
-type AnyJob = { name: 'poll'; payload: PollPayload } | { name: 'deliver'; payload: DeliverPayload };
+type AnyJob =
+  | { name: 'poll'; payload: PollPayload }
+  | { name: 'deliver'; payload: DeliverPayload }
+  | { name: 'digest-tick'; payload: DigestTickPayload };
 
 const POLL_QUEUE = 'vigil-poll';
 const deliverQueueName = (platform: string) => `vigil-deliver-${platform}`;
+/** The digest tick's scheduler, and its job id when enqueued by hand: one waits at a time. */
+const DIGEST_TICK_ID = 'digest-tick';
 /** A poll's manual job id and its scheduler id. BullMQ forbids ':' in custom ids. */
 const pollId = (sourceId: string) => `poll-${sourceId.replace(/:/g, '_')}`;
 
@@ -145,6 +154,10 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
         return;
       }
       const job = asJob(name, JOB_SCHEMAS[name].parse(payload));
+      if (job.name === 'digest-tick') {
+        await pollQueue.add(DIGEST_TICK_ID, job.payload, { ...POLL_JOB_OPTIONS, jobId: DIGEST_TICK_ID });
+        return;
+      }
       if (job.name === 'poll') {
         await pollQueue.add('poll', job.payload, {
           ...POLL_JOB_OPTIONS,
@@ -201,7 +214,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
   function processorFor(queue: Queue) {
     return async (job: Job): Promise<unknown> => {
       const jobLog = log.child({ queue: queue.name, job: job.name, jobId: job.id });
-      if (job.name !== 'poll' && job.name !== 'deliver') {
+      if (job.name !== 'poll' && job.name !== 'deliver' && job.name !== 'digest-tick') {
         throw new UnrecoverableError(`unknown job ${job.name}`);
       }
       // A payload that does not parse will not parse on a retry either.
@@ -211,6 +224,7 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
       }
       const task = asJob(job.name, parsed.data);
       try {
+        if (task.name === 'digest-tick') return await handlers['digest-tick']?.(task.payload, context);
         return task.name === 'poll'
           ? await runPoll(task.payload, jobLog)
           : await handlers.deliver(task.payload, context);
@@ -279,6 +293,17 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
           await pollQueue.removeJobScheduler(scheduler.key);
           log.info({ scheduler: scheduler.key }, 'poll schedule removed');
         }
+      }
+      const tickEvery = options.digestTickMs ?? DIGEST_TICK_MS;
+      const tick = existing.find((scheduler) => scheduler.key === DIGEST_TICK_ID);
+      if (handlers['digest-tick'] && Number(tick?.every) !== tickEvery) {
+        // The tick's handler reads the time from its clock: the schedule only says how often to look.
+        await pollQueue.upsertJobScheduler(
+          DIGEST_TICK_ID,
+          { every: tickEvery },
+          { name: DIGEST_TICK_ID, data: {}, opts: POLL_JOB_OPTIONS },
+        );
+        log.info({ scheduler: DIGEST_TICK_ID, everyMs: tickEvery }, 'digest tick scheduled');
       }
       for (const [id, source] of wanted) {
         const every = source.intervalSeconds * 1000;

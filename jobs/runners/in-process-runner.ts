@@ -6,7 +6,7 @@
 import type { Source } from '../../src/corpus/corpus-store.js';
 import { describeError, PermanentError, PlatformRateLimitError } from '../../src/errors.js';
 import { type Logger, systemClock, type Timer, type TimerClock } from '../../src/ports.js';
-import { deliverJobId, JOB_SCHEMAS, type JobName, type JobPayloads } from '../job-types.js';
+import { DIGEST_TICK_MS, deliverJobId, JOB_SCHEMAS, type JobName, type JobPayloads } from '../job-types.js';
 import type { JobHandlers, JobRunner } from './job-runner.js';
 
 export interface InProcessRunnerOptions {
@@ -17,10 +17,12 @@ export interface InProcessRunnerOptions {
   attempts?: number;
   /** The first retry waits this long; each next one twice as long. */
   backoffMs?: number;
-  /** Poll each source once as soon as it is scheduled. */
+  /** Poll each source once as soon as it is scheduled (and tick the digests at once). */
   pollOnStart?: boolean;
   /** Where schedules and retry waits take their time from; tests pass a clock they advance. */
   clock?: TimerClock;
+  /** How often the digest tick runs (default DIGEST_TICK_MS). */
+  digestTickMs?: number;
 }
 
 interface QueuedJob {
@@ -31,9 +33,9 @@ interface QueuedJob {
 }
 
 export function jobIdOf<K extends JobName>(name: K, payload: JobPayloads[K]): string {
-  return name === 'poll'
-    ? `poll-${(payload as JobPayloads['poll']).sourceId}`
-    : deliverJobId(payload as JobPayloads['deliver']);
+  if (name === 'poll') return `poll-${(payload as JobPayloads['poll']).sourceId}`;
+  if (name === 'digest-tick') return 'digest-tick';
+  return deliverJobId(payload as JobPayloads['deliver']);
 }
 
 export function createInProcessRunner(options: InProcessRunnerOptions): JobRunner {
@@ -45,6 +47,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
   const queue: QueuedJob[] = [];
   const known = new Set<string>();
   const timers = new Map<string, { interval: number; timer: Timer }>();
+  let digestTimer: Timer | null = null;
   const retryTimers = new Set<Timer>();
   const platformPausedUntil = new Map<string, number>();
   // A drain enqueued while the same one runs (new rows came in) runs again when it ends, like
@@ -115,12 +118,11 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
   async function run(job: QueuedJob): Promise<void> {
     running++;
     runningIds.add(job.id);
-    const handler = handlers[job.name] as (
-      payload: JobPayloads[JobName],
-      ctx: typeof context,
-    ) => Promise<unknown>;
+    const handler = handlers[job.name] as
+      | ((payload: JobPayloads[JobName], ctx: typeof context) => Promise<unknown>)
+      | undefined;
     try {
-      await handler(job.payload, context);
+      await handler?.(job.payload, context);
       known.delete(job.id);
     } catch (error) {
       const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attempt });
@@ -128,7 +130,8 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
         platformPausedUntil.set(error.platform, clock.now().getTime() + error.retryAfterMs);
         jobLog.warn({ retryAfterMs: error.retryAfterMs }, 'platform rate limit: pausing its deliveries');
         retryLater(job, error.retryAfterMs);
-      } else if (error instanceof PermanentError || job.attempt >= attempts || job.name === 'poll') {
+      } else if (error instanceof PermanentError || job.attempt >= attempts || job.name !== 'deliver') {
+        // A poll or a digest tick is not retried: the next one comes at its interval.
         known.delete(job.id);
         jobLog.error({ reason: describeError(error) }, 'job failed');
       } else {
@@ -172,6 +175,12 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
         }
       }
       for (const source of sources) if (wanted.has(source.id)) schedule(source);
+      if (handlers['digest-tick'] && !digestTimer) {
+        const tick = () => void context.enqueue('digest-tick', {});
+        digestTimer = clock.setInterval(tick, options.digestTickMs ?? DIGEST_TICK_MS);
+        // Like the first poll: at once for `vigil run`, not for a one-shot command that syncs sources.
+        if (options.pollOnStart ?? true) tick();
+      }
     },
     idle() {
       return new Promise<void>((resolve) => {
@@ -183,6 +192,7 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
       closed = true;
       for (const { timer } of timers.values()) timer.cancel();
       timers.clear();
+      digestTimer?.cancel();
       for (const timer of retryTimers) timer.cancel();
       retryTimers.clear();
       queue.length = 0;

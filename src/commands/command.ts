@@ -2,6 +2,7 @@
 import type { AuditLog } from '../corpus/audit-log.js';
 import type { ChannelSettings } from '../corpus/channel-settings.js';
 import type { DeliveryOutbox } from '../corpus/delivery-outbox.js';
+import type { DigestStore } from '../corpus/digest-store.js';
 import type { ItemSearch } from '../corpus/item-search.js';
 import type { SourceCatalog } from '../corpus/source-catalog.js';
 import type { FetchOptions } from '../feeds/fetch-feed.js';
@@ -31,6 +32,7 @@ export type CommandStore = ItemSearch &
   SourceCatalog &
   ChannelSettings &
   AuditLog &
+  Pick<DigestStore, 'getDigestSchedule' | 'saveDigestSchedule' | 'removeDigestSchedule'> &
   Partial<Pick<DeliveryOutbox, 'deliveryCounts'>>;
 
 export interface CommandDeps {

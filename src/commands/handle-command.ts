@@ -2,6 +2,7 @@
 import type { CommandDeps, CommandRequest } from './command.js';
 import { handleAudit } from './handlers/audit.js';
 import { type HandlerContext, usageReply } from './handlers/context.js';
+import { handleDigest, handleDigestOff, handleDigestSet } from './handlers/digest.js';
 import { handleFigures } from './handlers/figures.js';
 import { handleHelp } from './handlers/help.js';
 import { handleItem } from './handlers/item.js';
@@ -71,6 +72,8 @@ const WHAT: Partial<Record<Command['name'], string>> = {
   'watch-list': "see this chat's keyword watches",
   'watch-test': 'try out keyword watches',
   audit: "read this chat's audit log",
+  'digest-set': "schedule this chat's digests",
+  'digest-off': "stop this chat's digests",
 };
 
 async function dispatch(context: HandlerContext, command: Command): Promise<Reply> {
@@ -111,5 +114,11 @@ async function dispatch(context: HandlerContext, command: Command): Promise<Repl
       return handleAudit(context);
     case 'figures':
       return handleFigures(context, command);
+    case 'digest':
+      return handleDigest(context);
+    case 'digest-set':
+      return handleDigestSet(context, command.schedule);
+    case 'digest-off':
+      return handleDigestOff(context);
   }
 }

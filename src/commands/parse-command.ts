@@ -1,4 +1,6 @@
 /** Chat command text → a typed command, or what was wrong and the right form. Pure. */
+
+import { type DigestSchedule, parseDigestSchedule } from '../digests/digest-schedule.js';
 import { FIGURE_WORDS, type FigureKind } from '../figures/figure.js';
 import { MAX_INTERVAL_SECONDS } from '../sources/poll-interval.js';
 import { checkSourceAddress } from '../sources/source-address.js';
@@ -26,7 +28,11 @@ export type Command =
   | { name: 'watch-test'; expression: string }
   | { name: 'audit' }
   /** `kind` null: every kind. `window`: how far back, as typed (`90d`); the handler reads it against the clock. */
-  | { name: 'figures'; kind: FigureKind | null; window: string };
+  | { name: 'figures'; kind: FigureKind | null; window: string }
+  /** The last day's digest for this channel, now. */
+  | { name: 'digest' }
+  | { name: 'digest-set'; schedule: DigestSchedule }
+  | { name: 'digest-off' };
 
 export type CommandName = Command['name'];
 
@@ -60,6 +66,9 @@ export const USAGE = {
   'watch-test': 'watch test <expression>',
   audit: 'audit',
   figures: 'figures [prisoners|releases|designations] [since:90d]',
+  digest: 'digest',
+  'digest-set': 'digest daily HH:MM [time zone] | digest weekly DAY HH:MM [time zone]',
+  'digest-off': 'digest off',
 } as const satisfies Record<CommandName, string>;
 
 /** Commands that change what vigil does: only admins may run them. */
@@ -75,6 +84,8 @@ export const ADMIN_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'watch-list',
   'watch-test',
   'audit',
+  'digest-set',
+  'digest-off',
 ]);
 
 export const MAX_PAGE = 200;
@@ -91,6 +102,12 @@ const WATCH_USAGE = [
   USAGE['watch-list'],
   USAGE['watch-test'],
 ].join('\n');
+const DIGEST_USAGE = [
+  USAGE.digest,
+  'digest daily HH:MM [time zone], e.g. digest daily 09:00 Europe/Minsk',
+  'digest weekly DAY HH:MM [time zone], e.g. digest weekly monday 09:00',
+  USAGE['digest-off'],
+].join('\n');
 const TOP_LEVEL = [
   'help',
   'search',
@@ -104,6 +121,7 @@ const TOP_LEVEL = [
   'watch',
   'audit',
   'figures',
+  'digest',
 ];
 
 const fail = (error: string, usage: string): ParseCommandResult => ({ ok: false, error, usage });
@@ -148,6 +166,8 @@ export function parseCommand(text: string, options: ParseCommandOptions = {}): P
       return args.length === 0 ? ok({ name: 'audit' }) : fail('`audit` takes no arguments.', USAGE.audit);
     case 'figures':
       return parseFigures(args);
+    case 'digest':
+      return parseDigest(args);
     default:
       return fail(
         `There is no command \`${truncate(word, 40)}\`. Commands: ${TOP_LEVEL.join(', ')}.`,
@@ -264,6 +284,21 @@ function parseTopics(
     sources: [...new Set(sources)],
     languages: [...new Set(languages)],
   });
+}
+
+function parseDigest(args: string[]): ParseCommandResult {
+  const sub = args[0]?.toLowerCase();
+  if (sub === undefined) return ok({ name: 'digest' });
+  if (sub === 'off') {
+    return args.length === 1
+      ? ok({ name: 'digest-off' })
+      : fail('`digest off` takes no arguments.', DIGEST_USAGE);
+  }
+  if (sub !== 'daily' && sub !== 'weekly') {
+    return fail(`\`digest ${truncate(sub, 40)}\` is not a command: say daily, weekly or off.`, DIGEST_USAGE);
+  }
+  const parsed = parseDigestSchedule(args);
+  return parsed.ok ? ok({ name: 'digest-set', schedule: parsed.schedule }) : fail(parsed.error, DIGEST_USAGE);
 }
 
 function parseWatchCommand(rest: string): ParseCommandResult {

@@ -23,10 +23,10 @@ export interface ReplyButton {
 export interface Reply {
   title?: string;
   lines: string[];
-  /** Blocks the other fields cannot express (a chart, a table with links), shown after the lines. */
-  blocks?: CardBlock[];
   items?: ReplyItem[];
   buttons?: ReplyButton[];
+  /** Blocks the other fields cannot express (a chart, a digest's topics and stories), shown after the lines and items. */
+  blocks?: CardBlock[];
   /** Shown to the whole channel rather than only to the person who asked. */
   public?: boolean;
   /** The reply reports an error or a refusal. */
@@ -48,13 +48,13 @@ export function itemEntry(item: ReplyItem): CardBlock {
   return { type: 'entry', blocks };
 }
 
-/** The reply as a card: title, one text block per line, the items, the buttons. */
+/** The reply as a card: title, one text block per line, the items, the other blocks, the buttons. */
 export function replyCard(reply: Reply, kind: Card['kind'] = 'reply'): Card {
   const blocks: CardBlock[] = [];
   if (reply.title) blocks.push({ type: 'title', text: reply.title, url: null });
   for (const line of reply.lines) blocks.push({ type: 'text', text: line });
-  blocks.push(...(reply.blocks ?? []));
   for (const item of reply.items ?? []) blocks.push(itemEntry(item));
+  blocks.push(...(reply.blocks ?? []));
   if (reply.buttons?.length) blocks.push({ type: 'buttons', buttons: reply.buttons });
   return {
     kind,

@@ -7,6 +7,7 @@
 import type { AuditLog } from './audit-log.js';
 import type { ChannelSettings } from './channel-settings.js';
 import type { DeliveryOutbox } from './delivery-outbox.js';
+import type { DigestStore } from './digest-store.js';
 import type { ItemSearch } from './item-search.js';
 import type { SourceCatalog } from './source-catalog.js';
 
@@ -33,7 +34,13 @@ export type {
   SourceSettings,
 } from './source-catalog.js';
 
-export interface CorpusStore extends ItemSearch, SourceCatalog, ChannelSettings, DeliveryOutbox, AuditLog {
+export interface CorpusStore
+  extends ItemSearch,
+    SourceCatalog,
+    ChannelSettings,
+    DeliveryOutbox,
+    DigestStore,
+    AuditLog {
   readonly kind: 'sqlite' | 'postgres';
   /** Checks the database answers (for /healthz). */
   ping(): Promise<void>;

@@ -957,6 +957,93 @@ export function describeCorpusStore(name: string, open: () => Promise<StoreHandl
       });
     });
 
+    describe('digests', () => {
+      const channel = { platform: 'telegram', channelId: '-100123' } as const;
+      const period = { start: new Date('2026-12-04T06:00:00Z'), end: new Date('2026-12-05T06:00:00Z') };
+      const part = (text: string) => ({
+        kind: 'digest' as const,
+        blocks: [{ type: 'text' as const, text }],
+        summary: text,
+      });
+
+      it('keeps one schedule per channel, replaced and removed', async () => {
+        const schedule = {
+          channel,
+          cadence: 'weekly',
+          weekday: 1,
+          time: '09:00',
+          timeZone: 'Europe/Minsk',
+        } as const;
+        await store.saveDigestSchedule({
+          ...schedule,
+          author: 'telegram:1',
+          since: '2026-12-01T10:00:00.000Z',
+        });
+        await store.saveDigestSchedule({
+          ...schedule,
+          weekday: 5,
+          author: 'telegram:2',
+          since: '2026-12-02T10:00:00.000Z',
+        });
+        expect(await store.listDigestSchedules()).toEqual([
+          { ...schedule, weekday: 5, author: 'telegram:2', since: '2026-12-02T10:00:00.000Z' },
+        ]);
+        expect(await store.removeDigestSchedule(channel)).toBe(true);
+        expect(await store.removeDigestSchedule(channel)).toBe(false);
+        expect(await store.getDigestSchedule(channel)).toBeNull();
+      });
+
+      it('makes one digest per channel and time, and follows its parts to sent', async () => {
+        const now = new Date('2026-12-05T06:00:30Z');
+        const made = await store.createDigest(channel, period, [part('a'), part('b')], now);
+        expect(made).toMatchObject({ state: 'pending', partsSent: 0, parts: [part('a'), part('b')], period });
+        expect(await store.createDigest(channel, period, [part('again')], now)).toBeNull();
+        expect(await store.hasDigest(channel, period.end)).toBe(true);
+        const id = made?.id ?? 0;
+        await store.markDigestSending(id, now);
+        expect((await store.openDigests(channel))[0]).toMatchObject({
+          state: 'sending',
+          attemptStartedAt: now.toISOString(),
+        });
+        await store.markDigestPending(id, { error: 'timeout', countAttempt: true, doubtful: true });
+        expect((await store.openDigests(channel))[0]).toMatchObject({
+          state: 'pending',
+          attempts: 1,
+          doubtful: true,
+          lastError: 'timeout',
+        });
+        await store.markDigestPartSent(id, 2);
+        expect((await store.openDigests(channel))[0]).toMatchObject({
+          state: 'pending',
+          partsSent: 1,
+          doubtful: false,
+        });
+        expect(await store.openDigestChannels()).toEqual([channel]);
+        await store.markDigestPartSent(id, 2);
+        expect(await store.openDigests(channel)).toEqual([]);
+        expect(await store.openDigestChannels()).toEqual([]);
+      });
+
+      it('records an empty period as done, and keeps a failed digest out of the open ones', async () => {
+        expect(await store.createDigest(channel, period, [], new Date())).toMatchObject({ state: 'empty' });
+        expect(await store.openDigests(channel)).toEqual([]);
+        const next = { start: period.end, end: new Date('2026-12-06T06:00:00Z') };
+        const made = await store.createDigest(channel, next, [part('a')], new Date());
+        await store.markDigestFailed(made?.id ?? 0, 'Forbidden: bot was kicked');
+        expect(await store.openDigests(channel)).toEqual([]);
+        expect(await store.hasDigest(channel, next.end)).toBe(true);
+        const open = await store.createDigest(
+          channel,
+          { start: next.end, end: new Date('2026-12-07T06:00:00Z') },
+          [part('b')],
+          new Date(),
+        );
+        // Retention forgets digests done before the time; one still to send stays.
+        expect(await store.deleteDigestsBefore(new Date('2026-12-31T00:00:00Z'))).toBe(2);
+        expect(await store.openDigests(channel)).toMatchObject([{ id: open?.id }]);
+      });
+    });
+
     it('answers ping, and may be closed twice', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
       await store.close();

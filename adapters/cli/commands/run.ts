@@ -122,6 +122,8 @@ export async function runCommand(app: App, role: Role): Promise<void> {
     const before = new Date(clock.now().getTime() - config.retentionDays * DAY_MS).toISOString();
     const removed = await store.deleteItemsBefore(before);
     if (removed > 0) log.info({ removed, before }, 'retention: old items deleted');
+    const digests = await store.deleteDigestsBefore(new Date(before));
+    if (digests > 0) log.info({ digests, before }, 'retention: old digests deleted');
   };
   const updateQueueDepth = async () => {
     for (const depth of (await bullmq?.queueDepth()) ?? []) {

@@ -4,6 +4,7 @@ import { ADMIN_COMMANDS, type CommandName, USAGE } from '../parse-command.js';
 import { isAdmin, whoMayAdminister } from '../permissions.js';
 import type { Reply } from '../reply.js';
 import { type HandlerContext, withPrefix } from './context.js';
+import { scheduleLine } from './digest.js';
 
 const ABOUT: Record<CommandName, string> = {
   help: 'this list, or how one command works',
@@ -27,9 +28,12 @@ const ABOUT: Record<CommandName, string> = {
   audit: 'the last 20 changes made in this chat: who, when, before → after',
   figures:
     'a chart of political prisoners counted, people released and sanctions designations over time, with the latest numbers and their sources',
+  digest: "the last 24 hours of this chat's topics and watches, grouped by story and topic",
+  'digest-set': 'send this chat a digest every day or week at a local time (time zone default UTC)',
+  'digest-off': "stop this chat's scheduled digest",
 };
 
-const ORDER: CommandName[] = ['search', 'latest', 'item', 'stats', 'sources', 'figures', 'help'];
+const ORDER: CommandName[] = ['search', 'latest', 'item', 'digest', 'stats', 'sources', 'figures', 'help'];
 /** Admin commands in the order help lists them: the order ADMIN_COMMANDS defines. */
 const ADMIN_ORDER: readonly CommandName[] = [...ADMIN_COMMANDS];
 
@@ -38,8 +42,8 @@ const ALIASES: Record<string, CommandName> = {
   watch: 'watch-add',
   watches: 'watch-add',
 };
-/** `help source` and `help watch` show the whole family. */
-const FAMILIES = ['source-', 'watch-'];
+/** `help source`, `help watch` and `help digest` show the whole family. */
+const FAMILIES = ['source-', 'watch-', 'digest'];
 
 export async function handleHelp(context: HandlerContext, about: string | null): Promise<Reply> {
   const platform = context.request.channel.platform;
@@ -51,7 +55,7 @@ export async function handleHelp(context: HandlerContext, about: string | null):
       return { lines: [`There is no command \`${about.slice(0, 40)}\`.`, ...ORDER.map(line)], isError: true };
     }
     const family = FAMILIES.find((prefix) => name.startsWith(prefix));
-    const names = family ? ADMIN_ORDER.filter((n) => n.startsWith(family)) : [name];
+    const names = family ? (Object.keys(USAGE) as CommandName[]).filter((n) => n.startsWith(family)) : [name];
     const admin = names.some((n) => ADMIN_COMMANDS.has(n))
       ? [`Admins only: ${whoMayAdminister(platform)}.`]
       : [];
@@ -67,6 +71,8 @@ export async function handleHelp(context: HandlerContext, about: string | null):
     ...ADMIN_ORDER.map(line),
   ];
   lines.push(`Topics: ${context.deps.topics.join(', ')}.`);
+  const digest = await scheduleLine(context);
+  if (digest) lines.push(`This chat's digest: ${digest}.`);
   if (topics.length > 0) {
     lines.push('', `This chat gets alerts on: ${topics.join(', ')}.`);
   } else {

@@ -1,6 +1,7 @@
 /** `stats`: what the corpus holds. */
 import type { Reply } from '../reply.js';
 import { formatTime, type HandlerContext } from './context.js';
+import { scheduleLine } from './digest.js';
 
 const counts = (entries: [string, number][]): string =>
   entries.map(([key, n]) => `${key} ${n}`).join(', ') || 'none';
@@ -15,6 +16,7 @@ export async function handleStats(context: HandlerContext): Promise<Reply> {
   const known: [string, number][] = topics.map((topic) => [topic, stats.byLabel[topic] ?? 0]);
   const other = byCount(stats.byLabel).filter(([label]) => !topics.includes(label));
   const alerts = await context.deps.store.deliveryCounts?.(context.request.channel);
+  const digest = await scheduleLine(context);
   return {
     title: 'Corpus statistics',
     lines: [
@@ -28,6 +30,7 @@ export async function handleStats(context: HandlerContext): Promise<Reply> {
             `Alerts to this channel: ${alerts.sent} sent, ${alerts.pending + alerts.sending} waiting, ${alerts.failed} undeliverable`,
           ]
         : []),
+      `Scheduled digest: ${digest ?? 'none'}`,
     ],
   };
 }

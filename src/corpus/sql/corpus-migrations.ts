@@ -177,5 +177,43 @@ export function corpusMigrations(dialect: SqlDialect): readonly Migration[] {
         )`,
       ],
     },
+    {
+      version: 8,
+      name: 'digests',
+      // A channel's digest schedule, and one row per digest made: unique on the channel and the
+      // scheduled time, so two workers ticking at once make it once (src/corpus/digest-store.ts).
+      statements: [
+        `CREATE TABLE digest_schedules (
+          platform text NOT NULL,
+          channel_id text NOT NULL,
+          cadence text NOT NULL,
+          weekday integer,
+          at_time text NOT NULL,
+          time_zone text NOT NULL,
+          author text NOT NULL,
+          since ${time} NOT NULL,
+          PRIMARY KEY (platform, channel_id)
+        )`,
+        `CREATE TABLE digests (
+          id ${key},
+          platform text NOT NULL,
+          channel_id text NOT NULL,
+          period_start ${time} NOT NULL,
+          period_end ${time} NOT NULL,
+          state text NOT NULL,
+          parts text NOT NULL,
+          parts_sent integer NOT NULL DEFAULT 0,
+          attempts integer NOT NULL DEFAULT 0,
+          attempt_started_at ${time},
+          doubtful ${boolean} NOT NULL DEFAULT ${dialect.columnTypes.false},
+          last_error text,
+          created_at ${time} NOT NULL,
+          updated_at ${time} NOT NULL,
+          UNIQUE (platform, channel_id, period_end)
+        )`,
+        `CREATE INDEX digests_open ON digests (platform, channel_id, period_end)
+         WHERE state IN ('pending', 'sending')`,
+      ],
+    },
   ];
 }

@@ -11,6 +11,7 @@ import { createSqlChannelSettings } from './sql-channel-settings.js';
 import type { SqlDatabase } from './sql-database.js';
 import { createSqlDeliveryOutbox } from './sql-delivery-outbox.js';
 import type { SqlDialect } from './sql-dialect.js';
+import { createSqlDigestStore } from './sql-digest-store.js';
 import { createSqlItemSearch } from './sql-item-search.js';
 import { createSqlSourceCatalog } from './sql-source-catalog.js';
 
@@ -41,6 +42,7 @@ export function createSqlCorpusStore(db: SqlDatabase, dialect: SqlDialect): Corp
     ...createSqlSourceCatalog(db, dialect),
     ...createSqlChannelSettings(db, dialect),
     ...createSqlDeliveryOutbox(db, dialect),
+    ...createSqlDigestStore(db, dialect),
     ...createSqlAuditLog(db, dialect),
     ping: async () => {
       await db.all('SELECT 1');

@@ -45,4 +45,19 @@ describe('moveChannel', () => {
     });
     expect(await store.getChannel(to)).toBeNull();
   });
+
+  it('moves the digest schedule too, and audits it', async () => {
+    const schedule = { cadence: 'daily', weekday: null, time: '09:00', timeZone: 'Europe/Minsk' } as const;
+    await store.saveDigestSchedule({ channel: from, ...schedule, author: 'telegram:1', since: T0 });
+    expect(await moveChannel(from, to, { store, clock: fixedClock() }, 'telegram:migration')).toEqual({
+      moved: true,
+      topics: [],
+    });
+    expect(await store.getDigestSchedule(from)).toBeNull();
+    expect(await store.getDigestSchedule(to)).toMatchObject({ channel: to, ...schedule });
+    expect((await store.listAudit({ limit: 1 }))[0]?.details).toEqual({
+      before: { channel: 'telegram:-42' },
+      after: { digest: 'daily at 09:00 (Europe/Minsk)' },
+    });
+  });
 });
