@@ -4,34 +4,11 @@
  * to other kinds and windows. Pure: every word from a feed is escaped; no script of any kind; the
  * one style block is allowed by its hash in the Content-Security-Policy the page is sent with.
  */
-import { createHash } from 'node:crypto';
-import { escapeUTF8 as html } from 'entities';
 import { describeChart } from '../../src/figures/chart-description.js';
 import { ENGLISH_LABELS } from '../../src/figures/figure-labels.js';
 import { figuresTable } from '../../src/figures/figures-table.js';
 import { type FigureItem, type FiguresReport, pointSources } from '../../src/figures/read-figures.js';
-
-const STYLE = `
-body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff;line-height:1.45}
-main{max-width:62rem;margin:0 auto;padding:1rem 1.25rem 3rem}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:#fff;padding:.25rem .5rem}
-nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-a{color:#1a4f80}a:focus-visible{outline:3px solid #c0392b;outline-offset:2px}
-[aria-current=page]{font-weight:bold;text-decoration:none;color:#1b1b1b}
-figure{margin:1rem 0}svg{max-width:100%;height:auto}
-table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:bold;padding:.5rem 0}
-th,td{border-bottom:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
-td ul{margin:0;padding-left:1rem}.num{text-align:right;white-space:nowrap}
-`;
-
-/** What the page is sent with: only its own style block runs; nothing loads from anywhere. */
-export const FIGURES_PAGE_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { html, renderPage, webLink } from './page-shell.js';
 
 /** The page's choices: which kind and window it shows, as query words (`releases`, `90d`). */
 export interface PageChoice {
@@ -76,11 +53,8 @@ function accessibleSvg(svg: string, title: string, description: string): string 
 
 /** A link only for web addresses; anything else a feed gave is shown as text. */
 function sourceLink(item: FigureItem): string {
-  const words = `${html(item.source)}: ${html(item.title)}`;
-  const day = html(item.publishedAt.slice(0, 10));
-  const web = item.url !== null && /^https?:\/\//i.test(item.url);
-  const link = web ? `<a href="${html(item.url as string)}" rel="noopener noreferrer">${words}</a>` : words;
-  return `<li>${link} <span>(${day})</span></li>`;
+  const link = webLink(item.url, `${html(item.source)}: ${html(item.title)}`);
+  return `<li>${link} <span>(${html(item.publishedAt.slice(0, 10))})</span></li>`;
 }
 
 function tableHtml(report: FiguresReport): string {
@@ -127,25 +101,9 @@ export function renderFiguresPage(
     report.points.length === 0 || chartSvg === null
       ? '<p>No figures in the items of this window.</p>'
       : `<figure>${accessibleSvg(chartSvg, title, describeChart(report.points))}<figcaption>${html(describeChart(report.points))} The table below lists every point with its sources.</figcaption></figure>${tableHtml(report)}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${html(title)} · vigil</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${report.points.length > 0 ? '<a class="skip" href="#figures-table">Skip to the table</a>' : ''}
-<main>
-<h1>${html(title)}</h1>
-<p>${html(summary(report))}</p>
-${kinds}
-${windows}
-${body}
-</main>
-</body>
-</html>
-`;
+  return renderPage({
+    title,
+    body: `<p>${html(summary(report))}</p>\n${kinds}\n${windows}\n${body}\n<p><a href="/digest">The latest digest of each channel</a></p>`,
+    ...(report.points.length > 0 ? { skipTo: { id: 'figures-table', label: 'Skip to the table' } } : {}),
+  });
 }

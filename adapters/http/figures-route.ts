@@ -4,7 +4,6 @@
  * `?kind=prisoners|releases|designations` and `?since=90d` choose what it shows.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { holdsToken } from '../../src/access-token.js';
 import type { ItemSearch } from '../../src/corpus/item-search.js';
 import { buildChartSpec } from '../../src/figures/chart-spec.js';
 import { FIGURE_WORDS } from '../../src/figures/figure.js';
@@ -12,16 +11,12 @@ import { readFigures } from '../../src/figures/read-figures.js';
 import type { Clock } from '../../src/ports.js';
 import { windowStart } from '../../src/time/time-window.js';
 import { renderChartSvg } from '../charts/render-chart.js';
-import { FIGURES_PAGE_CSP, type PageChoice, renderFiguresPage } from './figures-page.js';
+import { type PageChoice, renderFiguresPage } from './figures-page.js';
+import { admitted, sendPage, sendPlain } from './page-shell.js';
 import type { RouteHandler } from './server.js';
 
 export const FIGURES_PATH = '/figures';
 const DEFAULT_WINDOW = '90d';
-
-function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
-  response.end(`${text}\n`);
-}
 
 /** The page's choices from the query, or what was wrong with them. */
 function choiceOf(url: URL): { ok: true; choice: PageChoice } | { ok: false; error: string } {
@@ -40,25 +35,15 @@ export function createFiguresRoute(deps: {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://vigil.invalid');
     if (url.pathname !== FIGURES_PATH) return false;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      plain(response, 405, 'the figures page is read-only: GET it', { allow: 'GET, HEAD' });
-      return true;
-    }
-    if (!holdsToken(request.headers.authorization, deps.token)) {
-      plain(
-        response,
-        401,
-        'the figures page needs VIGIL_DASHBOARD_TOKEN (Bearer, or as the Basic password)',
-        {
-          'www-authenticate': 'Basic realm="vigil figures", charset="UTF-8"',
-        },
-      );
-      return true;
-    }
+    if (!admitted(request, response, deps.token, 'figures')) return true;
     const parsed = choiceOf(url);
     const window = parsed.ok ? windowStart(parsed.choice.since, deps.clock.now()) : null;
     if (!parsed.ok || window === null || !window.ok) {
-      plain(response, 400, parsed.ok ? `since: ${window?.ok === false ? window.error : ''}` : parsed.error);
+      sendPlain(
+        response,
+        400,
+        parsed.ok ? `since: ${window?.ok === false ? window.error : ''}` : parsed.error,
+      );
       return true;
     }
     const { kind } = parsed.choice;
@@ -68,15 +53,7 @@ export function createFiguresRoute(deps: {
       ...(kindFilter === undefined ? {} : { kinds: [kindFilter] }),
     });
     const svg = report.points.length > 0 ? await renderChartSvg(buildChartSpec(report.points)) : null;
-    const html = renderFiguresPage(report, svg, parsed.choice);
-    response.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': FIGURES_PAGE_CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    });
-    response.end(request.method === 'HEAD' ? undefined : html);
+    sendPage(request, response, renderFiguresPage(report, svg, parsed.choice));
     return true;
   };
 }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDigestChannel } from '../helpers/digest-page-store.js';
 import { seedFiguresStore } from '../helpers/figures-store.js';
 import { freePort, startVigil, tempDir, waitFor } from '../helpers/run-vigil.js';
 
@@ -26,6 +27,7 @@ async function startRun(env: Record<string, string>): Promise<Vigil> {
   const dir = tempDir();
   const db = path.join(dir, 'vigil.db');
   await seedFiguresStore(db);
+  await seedDigestChannel(db, new Date());
   const port = await freePort();
   const child = startVigil(['run'], { env: { VIGIL_DB: db, VIGIL_HTTP_PORT: String(port), ...env } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -115,6 +117,40 @@ describe.skipIf(chromiumPath === undefined)('/figures in Chromium', () => {
     expect(await page.locator('svg > desc').textContent()).toMatch(
       /^Released or pardoned: 1 point on [\d-]+; latest 52\.$/,
     );
+    await context.close();
+  });
+
+  it('reaches a channel digest from the index by keyboard, and shows its stories as text', async () => {
+    const context = await browser.newContext({ httpCredentials: { username: 'team', password: TOKEN } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    expect((await page.goto(`${withToken?.base}/digest`))?.status()).toBe(200);
+    // `vigil run` has its own console channel too: Tab through the list to the team's.
+    const focused: string[] = [];
+    for (let i = 0; i < 5 && focused.at(-1) !== 'console:team'; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(String(await page.evaluate("document.activeElement?.textContent ?? ''")));
+    }
+    expect(focused).toContain('console:team');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/digest\/console%3Ateam$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Digest for console:team');
+    // The skip link comes first, then the page links, then each story's link.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate("document.activeElement?.getAttribute('href') ?? ''")).toBe('#digest');
+    const digest = page.getByRole('region', { name: 'Digest' });
+    expect(await digest.getByRole('heading', { name: /^sanctions: 1 story$/ }).count()).toBe(1);
+    expect(await digest.getByRole('heading', { name: /^prisoners: 1 story$/ }).count()).toBe(1);
+    expect(await digest.getByText('Also reported by: Voice of America').count()).toBe(1);
+    expect(
+      await digest.getByRole('link', { name: 'Court <script>alert(1)</script> sentences activist' }).count(),
+    ).toBe(1);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(problems).toEqual([]);
     await context.close();
   });
 

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
-import { FIGURES_PAGE_CSP } from '../../adapters/http/figures-page.js';
 import { createFiguresRoute } from '../../adapters/http/figures-route.js';
+import { PAGE_CSP as FIGURES_PAGE_CSP } from '../../adapters/http/page-shell.js';
 import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
 import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';

@@ -100,9 +100,12 @@ export async function runCommand(app: App, role: Role): Promise<void> {
     routes.push(createQueueDashboard(bullmq, config.dashboardToken));
   }
   if (config.dashboardToken) {
-    // The read-only figures page, behind the dashboard's token; the chart libraries load only then.
+    // The read-only figures and digest pages, behind the dashboard's token; the chart libraries load only then.
     const { createFiguresRoute } = await import('../../http/figures-route.js');
+    const { createDigestRoute } = await import('../../http/digest-route.js');
+    const { knownTopics } = await import('../../../src/classify/known-topics.js');
     routes.push(createFiguresRoute({ store, token: config.dashboardToken, clock }));
+    routes.push(createDigestRoute({ store, token: config.dashboardToken, clock, topics: knownTopics() }));
   }
   const http = await listen(app, checks, routes);
 
