@@ -24,7 +24,7 @@ export function digestTimeOf(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toFormat('d LLL HH:mm');
 }
 
-function digestTitle(digest: Digest): string {
+export function digestTitle(digest: Digest): string {
   const { start, end } = digest.period;
   return `Digest ${digestTimeOf(start, digest.timeZone)} – ${digestTimeOf(end, digest.timeZone)} (${digest.timeZone})`;
 }
