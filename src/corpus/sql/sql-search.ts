@@ -16,7 +16,7 @@ import {
   type TextExpr,
   textOnly,
 } from '../key-query.js';
-import { describePart, hasFilterNode, queryParts } from '../query-parts.js';
+import { describePart, hasFilterNode, queryParts, rankingParts } from '../query-parts.js';
 import { type PartEvidence, rankCandidates } from '../relevance.js';
 import type { QueryNode, SearchQuery } from '../search-query.js';
 import { makeSnippet } from '../snippet.js';
@@ -172,7 +172,7 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     const routes = options.routes ?? ALL_ROUTES;
     const split = queryParts(text);
     const parts: RankedPart[] = [];
-    for (const node of split.positives) {
+    for (const node of rankingParts(split.positives, routes.concept)) {
       const all = compileWords(node, routes);
       const exact = compileWords(node, NO_ROUTES);
       if (all === null || exact === null || !all.hasPositive) continue;

@@ -8,7 +8,7 @@ import {
   type TextExpr,
   textOnly,
 } from '../../../src/corpus/key-query.js';
-import { queryParts } from '../../../src/corpus/query-parts.js';
+import { describePart, queryParts, rankingParts } from '../../../src/corpus/query-parts.js';
 import { rankCandidates } from '../../../src/corpus/relevance.js';
 import { parseSearchQuery } from '../../../src/corpus/search-query.js';
 import { termKey } from '../../../src/text/analyse.js';
@@ -66,6 +66,42 @@ describe('query parts', () => {
     const parts = queryParts(parsed.query.text);
     expect(parts.positives.map((node) => node.type)).toEqual(['term', 'phrase', 'or']);
     expect(parts.negatives).toEqual([{ type: 'term', word: 'football' }]);
+  });
+});
+
+describe('ranking parts', () => {
+  const partsOf = (text: string, concept = true) => {
+    const parsed = parseSearchQuery(text);
+    if (!parsed.ok || parsed.query.text === null) throw new Error(`${text} should parse`);
+    return rankingParts(queryParts(parsed.query.text).positives, concept).map(describePart);
+  };
+
+  it('leaves out function words in any listed language, unless nothing else is left', () => {
+    expect(partsOf('talks with the US')).toEqual(['talks', 'US']);
+    expect(partsOf('санкції проти Лукашенка')).toEqual(['санкції', 'Лукашенка']);
+    expect(partsOf('Szijjártó w Mińsku')).toEqual(['Szijjártó', 'Mińsku']);
+    expect(partsOf('the')).toEqual(['the']);
+    expect(partsOf('"talks with the US"')).toEqual(['"talks with the US"']);
+  });
+
+  it('joins neighbouring words that form a lexicon phrase, even inflected otherwise', () => {
+    expect(partsOf('uwolnienie więźniów politycznych')).toEqual(['uwolnienie', '"więźniów politycznych"']);
+    expect(partsOf('wizyta ministra spraw zagranicznych w Mińsku')).toEqual([
+      'wizyta',
+      '"ministra spraw zagranicznych"',
+      'Mińsku',
+    ]);
+    expect(partsOf('uwolnienie więźniów politycznych', false)).toEqual([
+      'uwolnienie',
+      'więźniów',
+      'politycznych',
+    ]);
+  });
+
+  it('a joined phrase widens to its concept in other languages', () => {
+    expect(tokens('"więźniów politycznych"')).toEqual(
+      expect.arrayContaining([indexToken(termKey('палітвязні')), indexToken(termKey('політв’язнів'))]),
+    );
   });
 });
 
