@@ -7,7 +7,7 @@
 import type { CorpusStore } from '../src/corpus/corpus-store.js';
 import { explainHit, partFolds } from '../src/corpus/explain-hit.js';
 import { ALL_ROUTES, compileTextQuery, NO_ROUTES, type TextExpr, textOnly } from '../src/corpus/key-query.js';
-import { describePart, queryParts, rankingParts } from '../src/corpus/query-parts.js';
+import { queryParts, rankingParts } from '../src/corpus/query-parts.js';
 import { parseSearchQuery, type QueryNode } from '../src/corpus/search-query.js';
 
 interface MissQuery {
@@ -59,12 +59,10 @@ export async function printMisses(
         })
         .join(' ')}`,
     );
-    const parts = rankingParts(queryParts(parsed.query.text).positives, true).flatMap((node) => {
+    const parts = rankingParts(queryParts(parsed.query.text).positives, true).flatMap(({ node, text }) => {
       const all = compiledText(node, ALL_ROUTES);
       const exact = compiledText(node, NO_ROUTES);
-      return all === null || exact === null
-        ? []
-        : [{ text: describePart(node), folds: partFolds(wordsOf(node)), all, exact }];
+      return all === null || exact === null ? [] : [{ text, folds: partFolds(wordsOf(node)), all, exact }];
     });
     for (const evalId of query.relevant) {
       const rank = ranked.indexOf(evalId);

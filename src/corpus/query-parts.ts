@@ -42,16 +42,22 @@ export function queryParts(node: QueryNode): QueryParts {
 /** Longest run of query words looked up as one lexicon phrase. */
 const MAX_PHRASE_WORDS = 5;
 
+/** A part relevance ranking counts, and how to show it. */
+export interface RankingPart {
+  node: QueryNode;
+  text: string;
+}
+
 /**
  * The parts relevance ranking counts, from the positive members of the query:
  * - neighbouring words that together are a lexicon phrase become one part (`więźniów politycznych`,
- *   `foreign minister`), which then widens to the phrase's concept (палітвязні, MSZ) — only with
- *   the concept route;
+ *   `foreign minister`): the phrase, which widens to its concept (палітвязні, MSZ), or its words
+ *   anywhere in the item, as before — only with the concept route;
  * - function words (`with`, `the`, `w`, `проти`) are left out (stop-words.ts), unless nothing else
  *   is left: an item in another language carries none of them.
  */
-export function rankingParts(positives: readonly QueryNode[], concept: boolean): QueryNode[] {
-  const merged: QueryNode[] = [];
+export function rankingParts(positives: readonly QueryNode[], concept: boolean): RankingPart[] {
+  const merged: RankingPart[] = [];
   for (let at = 0; at < positives.length; ) {
     const node = positives[at] as QueryNode;
     const run: string[] = [];
@@ -66,14 +72,17 @@ export function rankingParts(positives: readonly QueryNode[], concept: boolean):
     while (length >= 2 && seedLexicon().conceptsOfPhrase(run.slice(0, length).map(termKey)).length === 0)
       length--;
     if (length >= 2) {
-      merged.push({ type: 'phrase', words: run.slice(0, length) });
+      const words = run.slice(0, length);
+      const phrase: QueryNode = { type: 'phrase', words };
+      const scattered: QueryNode = { type: 'and', nodes: words.map((word) => ({ type: 'term', word })) };
+      merged.push({ node: { type: 'or', nodes: [phrase, scattered] }, text: words.join(' ') });
       at += length;
     } else {
-      merged.push(node);
+      merged.push({ node, text: describePart(node) });
       at += 1;
     }
   }
-  const content = merged.filter((node) => node.type !== 'term' || !isStopWord(node.word));
+  const content = merged.filter(({ node }) => node.type !== 'term' || !isStopWord(node.word));
   return content.length > 0 ? content : merged;
 }
 
