@@ -15,6 +15,8 @@ export const LEAD_CHARS = 1500;
 export interface MentionPattern {
   singles: ReadonlySet<string>;
   runs: readonly (readonly string[])[];
+  /** Whether a name token (the `name` route) is among the singles. */
+  names: boolean;
 }
 
 export function mentionPattern(expr: TextExpr): MentionPattern {
@@ -30,18 +32,32 @@ export function mentionPattern(expr: TextExpr): MentionPattern {
     else node.positives.forEach(walk);
   };
   walk(expr);
-  return { singles, runs };
+  return { singles, runs, names: [...singles].some((token) => token.startsWith('xz')) };
+}
+
+/** Name tokens by word, bounded: news repeats its names, and the key is the slow part. */
+const NAME_MEMO_LIMIT = 50_000;
+const nameMemo = new Map<string, string>();
+
+function nameTokenOf(surface: string): string {
+  let token = nameMemo.get(surface);
+  if (token === undefined) {
+    const key = nameKey(surface);
+    token = key.length >= MIN_NAME_KEY ? nameToken(key) : '';
+    if (nameMemo.size >= NAME_MEMO_LIMIT) nameMemo.clear();
+    nameMemo.set(surface, token);
+  }
+  return token;
 }
 
 /** Per pattern, the number of positions in the title and lead where one of its sequences starts. */
 export function countMentions(title: string, text: string, patterns: readonly MentionPattern[]): number[] {
   const words = analyseText(`${title}\n${text.slice(0, LEAD_CHARS)}`);
   const tokens = words.map((word) => indexToken(word.key));
-  const names = words.map((word) => {
-    if (!word.capitalised || word.acronym) return '';
-    const key = nameKey(word.surface);
-    return key.length >= MIN_NAME_KEY ? nameToken(key) : '';
-  });
+  const wantNames = patterns.some((pattern) => pattern.names);
+  const names = words.map((word) =>
+    wantNames && word.capitalised && !word.acronym ? nameTokenOf(word.surface) : '',
+  );
   return patterns.map((pattern) => {
     let count = 0;
     for (let at = 0; at < tokens.length; at++) {

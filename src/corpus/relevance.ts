@@ -48,7 +48,7 @@ export interface RankedCandidate extends Candidate {
 export const TITLE_BOOST = 1.6;
 export const VARIANT_FACTOR = 0.75;
 /** Results ordered again by mentions: the same for every page, so pages never overlap. */
-export const RERANK_WINDOW = 60;
+export const RERANK_WINDOW = 30;
 /** BM25's k1: the second mention adds less than the first, and so on. */
 const MENTION_SATURATION = 1.2;
 /** A part carried only past the lead weighs this much of one mentioned once. */
