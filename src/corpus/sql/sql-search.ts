@@ -16,7 +16,7 @@ import {
   type TextExpr,
   textOnly,
 } from '../key-query.js';
-import { countMentions, mentionPattern } from '../mentions.js';
+import { countMentions, LEAD_CHARS, mentionPattern } from '../mentions.js';
 import { hasFilterNode, queryParts, rankingParts } from '../query-parts.js';
 import { type PartEvidence, RERANK_WINDOW, rankCandidates, rerankByMentions } from '../relevance.js';
 import type { QueryNode, SearchQuery } from '../search-query.js';
@@ -118,12 +118,12 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     );
   };
 
-  /** Title and text of a few items (what mentions are counted in). */
-  const readTexts = async (ids: readonly number[]) => {
+  /** Title and lead of a few items (what mentions are counted in). */
+  const readLeads = async (ids: readonly number[]) => {
     if (ids.length === 0) return [];
     const among = dialect.idIn('i.id', ids);
     return db.all<{ id: number; title: string; text: string }>(
-      `SELECT i.id, i.title, i.text FROM items i WHERE ${among.sql}`,
+      `SELECT i.id, i.title, substr(i.text, 1, ${LEAD_CHARS}) AS text FROM items i WHERE ${among.sql}`,
       among.params,
     );
   };
@@ -257,7 +257,7 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     );
     const patterns = parts.map((part) => mentionPattern(part.all));
     const mentions = new Map<number, number[]>();
-    for (const row of await readTexts(coarse.slice(0, RERANK_WINDOW).map((entry) => entry.id)))
+    for (const row of await readLeads(coarse.slice(0, RERANK_WINDOW).map((entry) => entry.id)))
       mentions.set(Number(row.id), countMentions(row.title, row.text, patterns));
     const ranked = rerankByMentions(coarse, (id) => mentions.get(id));
     more ||= ranked.length > CANDIDATES;
