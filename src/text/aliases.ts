@@ -23,7 +23,8 @@ export const AliasEntry = z.object({
     .min(1),
   /**
    * Spellings that name this only when written in capitals: `US` is the United States, `us` a
-   * pronoun; `UN` the United Nations, French `un` an article.
+   * pronoun; `UN` the United Nations, French `un` an article. (The key itself always matches, in
+   * any case: choose one that is no word, as `unitednations`.)
    */
   capitals: z
     .array(z.string().regex(/^[\p{Lu}\p{N}]{2,}$/u, 'capital letters only, at least two (e.g. "US")'))

@@ -91,6 +91,26 @@ describe('an admin extension file', () => {
     expect(table.keyFor(foldWord('Maksim-Znak'))).toBe('znak');
   });
 
+  it('takes capitals-only spellings, and refuses one that two keys claim', () => {
+    const extra = writeJson({
+      aliases: [{ key: 'monetaryfund', kind: 'acronym', spellings: ['МВФ'], capitals: ['IMF', 'MWF'] }],
+    });
+    const table = loadAliasTable([SEED_ALIASES, extra]);
+    expect(table.keyFor(foldWord('IMF'), true)).toBe('monetaryfund');
+    expect(table.keyFor(foldWord('imf'))).toBeNull();
+    expect(table.keyFor(foldWord('US'), true)).toBe('usa');
+    const clash = writeJson({
+      aliases: [{ key: 'us2', kind: 'acronym', spellings: ['Us2'], capitals: ['US'] }],
+    });
+    expect(() => loadAliasTable([SEED_ALIASES, clash])).toThrow(
+      /"us2": capitals "US" already belong to "usa"/,
+    );
+    const lower = writeJson({
+      aliases: [{ key: 'x1', kind: 'acronym', spellings: ['X1'], capitals: ['us'] }],
+    });
+    expect(() => loadAliasTable([lower])).toThrow(/capitals\[0\]: capital letters only/);
+  });
+
   it('names the file, the entry and the field of a mistake', () => {
     const bad = writeJson({
       aliases: [
