@@ -5,10 +5,11 @@
  * recall@10 and MRR per query kind and language, for each combination of search routes.
  *
  *   npm run bench -- search-quality [--quick] [--routes exact,stem,alias,name,concept|all]
- *                                   [--held-out] [--eval DIR]
+ *                                   [--held-out] [--misses] [--eval DIR]
  *
  * Dev queries are what search may be tuned on; `--held-out` adds the held-out queries, to be
- * scored only at the end (see the split rule in queries.json). VIGIL_DB may name a PostgreSQL
+ * scored only at the end (see the split rule in queries.json). `--misses` lists, for the dev
+ * queries only, the relevant items left out of the first ten and why. VIGIL_DB may name a PostgreSQL
  * server: the bench then works in a schema of its own and drops it at the end.
  */
 import { randomUUID } from 'node:crypto';
@@ -29,6 +30,7 @@ import { nameKey } from '../src/text/name-key.js';
 import { analyseText } from '../src/text/tokenize.js';
 import { printResult } from './_machine.js';
 import { type GroupScore, scoreQuery, summarise } from './_search-quality-metrics.js';
+import { printMisses } from './_search-quality-misses.js';
 import { describeRoutes, parseRoutes, type SearchRoutes } from './_search-quality-routes.js';
 
 interface EvalItem {
@@ -51,6 +53,7 @@ interface JudgedQuery {
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const withHeldOut = args.includes('--held-out');
+const misses = args.includes('--misses');
 function option(name: string): string | undefined {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
@@ -228,6 +231,7 @@ async function main(): Promise<void> {
   ) as {
     queries: JudgedQuery[];
   };
+  if (misses && withHeldOut) throw new Error('--misses reads dev queries only: drop --held-out');
   const queries = judged.queries.filter((query) => withHeldOut || query.split === 'dev');
   const { store, cleanup, kind } = await openStore();
   try {
@@ -244,6 +248,10 @@ async function main(): Promise<void> {
       `search-quality: ${items.length} eval items into ${kind} in ${loadMs} ms; ${queries.length} queries ` +
         `(${withHeldOut ? 'dev and held-out' : 'dev only; --held-out adds the held-out part'})\n`,
     );
+    if (misses) {
+      await printMisses(store, queries, idOf);
+      return;
+    }
     const configs: Record<string, { groups: Record<string, GroupScore>; perQuery: Record<string, unknown> }> =
       {};
     for (const spec of routeSpecs) {

@@ -3,7 +3,7 @@
  * stem, alias, name, concept), and the score parts (relevance.ts). Worked out again from the
  * item's text and the compiled parts, so it says what the index matched without storing more.
  */
-import { aliasFor } from '../text/aliases.js';
+import { aliasFor, writtenInCapitals } from '../text/aliases.js';
 import { analyseText, foldKey } from '../text/analyse.js';
 import { nameKey } from '../text/name-key.js';
 import { indexToken, nameToken } from './index-tokens.js';
@@ -76,7 +76,7 @@ export function explainHit(
           let route: MatchRoute | null = null;
           if (exact.has(keyToken)) {
             if (part.folds.has(token.fold)) route = 'exact';
-            else route = aliasFor(token.fold) !== null ? 'alias' : 'stem';
+            else route = aliasFor(token.fold, writtenInCapitals(token.surface)) !== null ? 'alias' : 'stem';
           } else if (all.has(keyToken)) route = 'concept';
           else if (token.capitalised && all.has(nameToken(nameKey(token.surface)))) route = 'name';
           if (route === null || seen.has(token.surface.toLowerCase())) continue;

@@ -39,7 +39,7 @@ function isPlainKey(key: string): boolean {
  * text change, and every store re-indexes its items at start (sql/reindex.ts). The alias files in
  * use are added to it there, since they change keys too.
  */
-export const INDEX_ANALYSIS_VERSION = 'keys-1+names-1';
+export const INDEX_ANALYSIS_VERSION = 'keys-2+names-1';
 
 /** Shortest name key indexed and followed: shorter keys join unrelated words (bench search-quality). */
 export const MIN_NAME_KEY = 5;

@@ -77,11 +77,9 @@ function compileWords(
       for (const option of usable) next.push([...prefix, indexToken(option)]);
     alternatives = next;
   }
-  if (keys.length === 1) {
-    for (const variant of partVariants(text, keys[0] as string, routes)) {
-      if (markKeys && variant.keys !== null) for (const key of variant.keys) markKeys.add(key);
-      alternatives.push(variant.tokens);
-    }
+  for (const variant of partVariants(text, keys, routes)) {
+    if (markKeys && variant.keys !== null) for (const key of variant.keys) markKeys.add(key);
+    alternatives.push(variant.tokens);
   }
   const unique = new Map(alternatives.map((sequence) => [sequence.join(' '), sequence]));
   return { type: 'match', alternatives: [...unique.values()], term };

@@ -1,7 +1,8 @@
 /**
- * The variants a one-word query part widens to beyond its own key: the words of its lexicon
- * concepts in every language (release → amnesty, помилование, вызваленне), and its sound-alike
- * name key (Tsikhanouskaya → the `name` tokens of Тихановская, Ціханоўская).
+ * The variants a query part widens to beyond its own keys: the words of its lexicon concepts in
+ * every language (release → amnesty, помилование, вызваленне; the phrase `political prisoners` →
+ * палітвязні, politzaključennyje), and for one word its sound-alike name key (Tsikhanouskaya →
+ * the `name` tokens of Тихановская, Ціханоўская).
  */
 import { seedLexicon } from '../text/lexicon.js';
 import { nameKey } from '../text/name-key.js';
@@ -22,24 +23,28 @@ export interface PartVariant {
 /** A word in many concepts (or a concept with many words) stays a query, not a dictionary. */
 const MAX_CONCEPT_TERMS = 96;
 
-/** Concept and name variants of one query word with index key `key` (its own key not included). */
+/**
+ * Concept and name variants of a query word or phrase with index keys `keys` (its own keys not
+ * included). A phrase meets its concepts through `Lexicon.conceptsOfPhrase`.
+ */
 export function partVariants(
   word: string,
-  key: string,
+  keys: readonly string[],
   routes: { name: boolean; concept: boolean },
 ): PartVariant[] {
   const variants: PartVariant[] = [];
+  const own = keys.join(' ');
   if (routes.concept) {
     const lexicon = seedLexicon();
-    for (const id of lexicon.conceptsOf(key)) {
+    for (const id of lexicon.conceptsOfPhrase(keys)) {
       for (const term of lexicon.termsOf(id)) {
         if (variants.length >= MAX_CONCEPT_TERMS) break;
-        if (term.keys.length === 1 && term.keys[0] === key) continue;
+        if (term.keys.join(' ') === own) continue;
         variants.push({ route: 'concept', tokens: term.keys.map(indexToken), keys: term.keys, via: id });
       }
     }
   }
-  if (routes.name && /^\p{L}+$/u.test(word.trim())) {
+  if (routes.name && keys.length === 1 && /^\p{L}+$/u.test(word.trim())) {
     const name = nameKey(word.trim());
     if (name.length >= MIN_NAME_KEY)
       variants.push({ route: 'name', tokens: [nameToken(name)], keys: null, via: name });

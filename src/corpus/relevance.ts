@@ -5,7 +5,10 @@
  *
  * Order: items carrying every part first; then by score (each carried part weighs its rarity,
  * more in the title, less when only a variant matched); near-ties (within 1/40 of the best
- * possible score) go to the newer item, then the higher id.
+ * possible score) go to the newer item, then the higher id. The first RERANK_WINDOW of that order
+ * are then ordered again with each carried part's score scaled by how often the title and lead
+ * mention it (`rerankByMentions`, BM25's saturating term frequency): an item about the query
+ * before one that names it in passing.
  */
 
 /** What the store found about one part of the query. */
@@ -31,6 +34,8 @@ export interface PartScore {
   exact: boolean;
   weight: number;
   score: number;
+  /** Mentions in the title and lead (mentions.ts), for the first RERANK_WINDOW results. */
+  mentions?: number;
 }
 
 export interface RankedCandidate extends Candidate {
@@ -42,6 +47,12 @@ export interface RankedCandidate extends Candidate {
 
 export const TITLE_BOOST = 1.6;
 export const VARIANT_FACTOR = 0.75;
+/** Results ordered again by mentions: the same for every page, so pages never overlap. */
+export const RERANK_WINDOW = 30;
+/** BM25's k1: the second mention adds less than the first, and so on. */
+const MENTION_SATURATION = 1.2;
+/** A part carried only past the lead weighs this much of one mentioned once. */
+const PAST_LEAD = 0.8;
 /** Scores within this share of the best possible score count as a tie, broken by freshness. */
 const TIE_STEPS = 40;
 
@@ -71,12 +82,41 @@ export function rankCandidates(
     const score = scores.reduce((sum, part) => sum + part.score, 0);
     return { ...candidate, carriesAll: carried === parts.length, carried, score, parts: scores };
   });
+  return ranked.sort(byRank(best));
+}
+
+function byRank(best: number) {
   const step = (score: number) => Math.round((score / best) * TIE_STEPS);
-  return ranked.sort(
-    (a, b) =>
-      Number(b.carriesAll) - Number(a.carriesAll) ||
-      step(b.score) - step(a.score) ||
-      b.publishedMs - a.publishedMs ||
-      b.id - a.id,
-  );
+  return (a: RankedCandidate, b: RankedCandidate) =>
+    Number(b.carriesAll) - Number(a.carriesAll) ||
+    step(b.score) - step(a.score) ||
+    b.publishedMs - a.publishedMs ||
+    b.id - a.id;
+}
+
+/** 1 for one mention, rising slowly with more (1.375, 1.57 …), PAST_LEAD for none in the lead. */
+export function mentionFactor(mentions: number): number {
+  return mentions === 0 ? PAST_LEAD : ((MENTION_SATURATION + 1) * mentions) / (MENTION_SATURATION + mentions);
+}
+
+/**
+ * The first RERANK_WINDOW of `ranked` ordered again with each carried part's score scaled by
+ * `mentionFactor` of its count (`mentionsOf(id)`, one count per part); the rest keep their order.
+ */
+export function rerankByMentions(
+  ranked: readonly RankedCandidate[],
+  mentionsOf: (id: number) => readonly number[] | undefined,
+): RankedCandidate[] {
+  const window = ranked.slice(0, RERANK_WINDOW).map((entry) => {
+    const mentions = mentionsOf(entry.id);
+    if (mentions === undefined) return entry;
+    const parts = entry.parts.map((part, index) => {
+      if (!part.carried) return part;
+      const count = mentions[index] ?? 0;
+      return { ...part, mentions: count, score: part.score * mentionFactor(count) };
+    });
+    return { ...entry, parts, score: parts.reduce((sum, part) => sum + part.score, 0) };
+  });
+  const best = (ranked[0]?.parts ?? []).reduce((sum, part) => sum + part.weight * TITLE_BOOST, 0) || 1;
+  return [...window.sort(byRank(best)), ...ranked.slice(RERANK_WINDOW)];
 }

@@ -21,6 +21,14 @@ export const AliasEntry = z.object({
       z.string().regex(/^[^*\s]+\*?$/u, 'one word, with an optional * at the end only (e.g. "Лукашенк*")'),
     )
     .min(1),
+  /**
+   * Spellings that name this only when written in capitals: `US` is the United States, `us` a
+   * pronoun; `UN` the United Nations, French `un` an article. (The key itself always matches, in
+   * any case: choose one that is no word, as `unitednations`.)
+   */
+  capitals: z
+    .array(z.string().regex(/^[\p{Lu}\p{N}]{2,}$/u, 'capital letters only, at least two (e.g. "US")'))
+    .optional(),
 });
 export type AliasEntry = z.infer<typeof AliasEntry>;
 
@@ -43,6 +51,7 @@ interface StemAlias {
 /** Spellings → keys, built from one or more alias files. */
 export class AliasTable {
   private readonly exact = new Map<string, string>();
+  private readonly capitals = new Map<string, string>();
   private readonly stems = new Map<string, StemAlias[]>();
   private readonly entries = new Map<string, AliasEntry>();
 
@@ -61,9 +70,22 @@ export class AliasTable {
         this.entries.set(entry.key, {
           ...entry,
           spellings: [...(known?.spellings ?? []), ...entry.spellings],
+          capitals: [...(known?.capitals ?? []), ...(entry.capitals ?? [])],
         });
         this.exact.set(entry.key, entry.key);
         for (const spelling of entry.spellings) this.addSpelling(file, entry.key, spelling, owner);
+        for (const spelling of entry.capitals ?? []) {
+          const folded = foldWord(spelling);
+          const other = owner.get(`^${folded}`);
+          if (other !== undefined && other !== entry.key) {
+            throw new DataFileError(
+              file,
+              `aliases "${entry.key}": capitals "${spelling}" already belong to "${other}"`,
+            );
+          }
+          owner.set(`^${folded}`, entry.key);
+          this.capitals.set(folded, entry.key);
+        }
       }
     }
   }
@@ -90,8 +112,15 @@ export class AliasTable {
     this.stems.set(bucket, list);
   }
 
-  /** The key for a folded word when it names a known person, place or body, else null. */
-  keyFor(folded: string): string | null {
+  /**
+   * The key for a folded word when it names a known person, place or body, else null;
+   * `capitals`: the word was written in capitals (see `AliasEntry.capitals`).
+   */
+  keyFor(folded: string, capitals = false): string | null {
+    if (capitals) {
+      const acronym = this.capitals.get(folded);
+      if (acronym !== undefined) return acronym;
+    }
     const exact = this.exact.get(folded);
     if (exact !== undefined) return exact;
     const candidates = this.stems.get(folded.slice(0, BUCKET));
@@ -147,7 +176,15 @@ export function aliasTable(): AliasTable {
   return table;
 }
 
-/** The canonical key for a folded word when it names a known person, place or body, else null. */
-export function aliasFor(folded: string): string | null {
-  return aliasTable().keyFor(folded);
+/**
+ * The canonical key for a folded word when it names a known person, place or body, else null;
+ * `capitals`: the word was written in capitals (`writtenInCapitals`).
+ */
+export function aliasFor(folded: string, capitals = false): string | null {
+  return aliasTable().keyFor(folded, capitals);
+}
+
+/** Two or more letters, none of them lower case (US, ЄС, UK). */
+export function writtenInCapitals(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 }

@@ -43,6 +43,16 @@ const CYRILLIC: Record<string, string> = {
   э: 'e',
   ю: 'ju',
   я: 'ja',
+  // Serbian and Macedonian letters, as their Latin alphabets write them (Вучић, Vučić).
+  ј: 'j',
+  љ: 'lj',
+  њ: 'nj',
+  ћ: 'c',
+  ђ: 'd',
+  џ: 'dz',
+  ѓ: 'g',
+  ќ: 'k',
+  ѕ: 'dz',
 };
 
 /** Latin letters whose plain-ASCII form is not their base letter (Łacinka, Polish, Lithuanian). */

@@ -58,11 +58,29 @@ export interface ConceptTerm {
   keys: string[];
 }
 
-/** The concepts of one or more lexicon files, indexed by the keys of their one-word terms. */
+/** Shortest common start of two keys that may still name one word (ministr, minister). */
+const NEAR_PREFIX = 5;
+/** Most letters either key may have past that start. */
+const NEAR_TAIL = 2;
+
+/**
+ * Whether two keys of a phrase's words may be one word inflected: equal, or sharing a long start
+ * and differing only in a short tail (a light stemmer leaves ministra → ministr, minister as is).
+ */
+export function nearKey(a: string, b: string): boolean {
+  if (a === b) return true;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= NEAR_PREFIX && a.length - common <= NEAR_TAIL && b.length - common <= NEAR_TAIL;
+}
+
+/** The concepts of one or more lexicon files, indexed by the keys of their terms. */
 export class Lexicon {
   readonly concepts: readonly LexiconConcept[];
   private readonly terms = new Map<string, ConceptTerm[]>();
   private readonly byKey = new Map<string, string[]>();
+  /** Terms of several words, by their first key's first letters. */
+  private readonly phrases = new Map<string, { keys: string[]; id: string }[]>();
 
   constructor(files: readonly { file: string; concepts: readonly LexiconConcept[] }[]) {
     const origin = new Map<string, string>();
@@ -96,6 +114,11 @@ export class Lexicon {
           const ids = this.byKey.get(key) ?? [];
           if (!ids.includes(concept.id)) ids.push(concept.id);
           this.byKey.set(key, ids);
+        } else {
+          const bucket = (keys[0] as string).slice(0, NEAR_PREFIX);
+          const list = this.phrases.get(bucket) ?? [];
+          list.push({ keys, id: concept.id });
+          this.phrases.set(bucket, list);
         }
       }
     }
@@ -105,6 +128,21 @@ export class Lexicon {
   /** The concepts a one-word key belongs to (a word can belong to several: release, pardon). */
   conceptsOf(key: string): string[] {
     return this.byKey.get(key) ?? [];
+  }
+
+  /**
+   * The concepts a phrase of several keys is a term of (`więźniów politycznych` → political-prisoner),
+   * its words compared with `nearKey`; one key: `conceptsOf`.
+   */
+  conceptsOfPhrase(keys: readonly string[]): string[] {
+    if (keys.length === 1) return this.conceptsOf(keys[0] as string);
+    const first = keys[0] ?? '';
+    const ids: string[] = [];
+    for (const term of this.phrases.get(first.slice(0, NEAR_PREFIX)) ?? []) {
+      if (term.keys.length !== keys.length || ids.includes(term.id)) continue;
+      if (term.keys.every((key, index) => nearKey(key, keys[index] as string))) ids.push(term.id);
+    }
+    return ids;
   }
 
   /** The words and phrases of a concept, one per distinct key sequence. */

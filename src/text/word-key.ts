@@ -1,6 +1,6 @@
 /** One word → its folded form and its key: per-word language guess, stemming, folding, aliases. */
 import { newStemmer } from 'snowball-stemmers';
-import { aliasFor } from './aliases.js';
+import { aliasFor, writtenInCapitals } from './aliases.js';
 import { foldWord, normaliseWord } from './fold.js';
 import { stemBelarusian, stemLacinka, stemLithuanian, stemPolish, stemUkrainian } from './light-stemmers.js';
 
@@ -78,7 +78,7 @@ function computeForms(word: string): WordForms {
   const lower = normaliseWord(LATIN.test(word) ? word.replace(POSSESSIVE, '') : word);
   const fold = foldWord(lower);
   if (DIGITS.test(lower)) return { fold, key: fold };
-  const alias = aliasFor(fold);
+  const alias = aliasFor(fold, writtenInCapitals(word));
   if (alias !== null) return { fold, key: alias };
   return { fold, key: foldWord(stem(lower, wordLanguage(lower))) };
 }

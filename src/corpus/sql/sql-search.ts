@@ -16,8 +16,9 @@ import {
   type TextExpr,
   textOnly,
 } from '../key-query.js';
-import { describePart, hasFilterNode, queryParts } from '../query-parts.js';
-import { type PartEvidence, rankCandidates } from '../relevance.js';
+import { countMentions, LEAD_CHARS, mentionPattern } from '../mentions.js';
+import { hasFilterNode, queryParts, rankingParts } from '../query-parts.js';
+import { type PartEvidence, RERANK_WINDOW, rankCandidates, rerankByMentions } from '../relevance.js';
 import type { QueryNode, SearchQuery } from '../search-query.js';
 import { makeSnippet } from '../snippet.js';
 import { clampPage, dateRange, MAX_SEARCH_OFFSET, storableText } from '../store-support.js';
@@ -117,6 +118,16 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     );
   };
 
+  /** Title and lead of a few items (what mentions are counted in). */
+  const readLeads = async (ids: readonly number[]) => {
+    if (ids.length === 0) return [];
+    const among = dialect.idIn('i.id', ids);
+    return db.all<{ id: number; title: string; text: string }>(
+      `SELECT i.id, i.title, substr(i.text, 1, ${LEAD_CHARS}) AS text FROM items i WHERE ${among.sql}`,
+      among.params,
+    );
+  };
+
   /** Times of the items the lists below have read, by id. */
   const ids = async (fragment: SqlFragment, times?: Map<number, number>) => {
     const rows = await db.all<{ id: number; published_at: unknown }>(fragment.sql, fragment.params);
@@ -172,12 +183,12 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
     const routes = options.routes ?? ALL_ROUTES;
     const split = queryParts(text);
     const parts: RankedPart[] = [];
-    for (const node of split.positives) {
+    for (const { node, text: shown } of rankingParts(split.positives, routes.concept)) {
       const all = compileWords(node, routes);
       const exact = compileWords(node, NO_ROUTES);
       if (all === null || exact === null || !all.hasPositive) continue;
       parts.push({
-        text: describePart(node),
+        text: shown,
         folds: partFolds(wordsOf(node)),
         all: all.expr,
         exact: exact.expr,
@@ -239,11 +250,16 @@ export function createSqlSearch(db: SqlDatabase, dialect: SqlDialect) {
       evidence.push({ any, title, exact, documentFrequency });
     }
 
-    const ranked = rankCandidates(
+    const coarse = rankCandidates(
       pool.map((id) => ({ id, publishedMs: times.get(id) ?? 0 })),
       evidence,
       documents,
     );
+    const patterns = parts.map((part) => mentionPattern(part.all));
+    const mentions = new Map<number, number[]>();
+    for (const row of await readLeads(coarse.slice(0, RERANK_WINDOW).map((entry) => entry.id)))
+      mentions.set(Number(row.id), countMentions(row.title, row.text, patterns));
+    const ranked = rerankByMentions(coarse, (id) => mentions.get(id));
     more ||= ranked.length > CANDIDATES;
     const shown = ranked.slice(page.offset, page.offset + page.limit);
     const markKeys = new Set(parts.flatMap((part) => [...part.markKeys]));

@@ -3,7 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AliasTable, aliasFor, aliasTable, loadAliasTable, SEED_ALIASES } from '../../../src/text/aliases.js';
+import {
+  AliasTable,
+  aliasFor,
+  aliasTable,
+  loadAliasTable,
+  SEED_ALIASES,
+  writtenInCapitals,
+} from '../../../src/text/aliases.js';
 import { termKey } from '../../../src/text/analyse.js';
 import { DataFileError } from '../../../src/text/data-file.js';
 import { foldWord } from '../../../src/text/fold.js';
@@ -36,7 +43,8 @@ describe('the seed alias file', () => {
       ['Wilnie', 'vilnius'],
       ['OFAC', 'ofac'],
     ];
-    for (const [word, key] of expected) expect([word, aliasFor(foldWord(word))]).toEqual([word, key]);
+    for (const [word, key] of expected)
+      expect([word, aliasFor(foldWord(word), writtenInCapitals(word))]).toEqual([word, key]);
   });
 
   it('brings given names and foreign names in Cyrillic to one key', () => {
@@ -48,6 +56,18 @@ describe('the seed alias file', () => {
       ['Belavia', 'Белавиа', 'Biełavii'],
     ];
     for (const group of groups) expect(new Set(group.map((word) => termKey(word))).size).toBe(1);
+  });
+
+  it('takes some acronyms only when written in capitals', () => {
+    expect([termKey('US'), termKey('UN'), termKey('UK')]).toEqual([
+      termKey('США'),
+      termKey('ООН'),
+      termKey('Великобритания'),
+    ]);
+    expect(termKey('us')).not.toBe(termKey('США'));
+    expect(termKey('un')).not.toBe(termKey('ООН'));
+    expect(termKey('es')).not.toBe(termKey('ЄС'));
+    expect(termKey('ES')).toBe(termKey('ЄС'));
   });
 
   it('leaves ordinary words alone', () => {
@@ -69,6 +89,26 @@ describe('an admin extension file', () => {
     expect(table.keyFor(foldWord('Loukachenko'))).toBe('lukashenka');
     expect(table.keyFor(foldWord('Лукашенко'))).toBe('lukashenka');
     expect(table.keyFor(foldWord('Maksim-Znak'))).toBe('znak');
+  });
+
+  it('takes capitals-only spellings, and refuses one that two keys claim', () => {
+    const extra = writeJson({
+      aliases: [{ key: 'monetaryfund', kind: 'acronym', spellings: ['МВФ'], capitals: ['IMF', 'MWF'] }],
+    });
+    const table = loadAliasTable([SEED_ALIASES, extra]);
+    expect(table.keyFor(foldWord('IMF'), true)).toBe('monetaryfund');
+    expect(table.keyFor(foldWord('imf'))).toBeNull();
+    expect(table.keyFor(foldWord('US'), true)).toBe('usa');
+    const clash = writeJson({
+      aliases: [{ key: 'us2', kind: 'acronym', spellings: ['Us2'], capitals: ['US'] }],
+    });
+    expect(() => loadAliasTable([SEED_ALIASES, clash])).toThrow(
+      /"us2": capitals "US" already belong to "usa"/,
+    );
+    const lower = writeJson({
+      aliases: [{ key: 'x1', kind: 'acronym', spellings: ['X1'], capitals: ['us'] }],
+    });
+    expect(() => loadAliasTable([lower])).toThrow(/capitals\[0\]: capital letters only/);
   });
 
   it('names the file, the entry and the field of a mistake', () => {

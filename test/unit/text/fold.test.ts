@@ -21,6 +21,11 @@ describe('foldWord', () => {
     expect(foldWord('санкции')).toBe(foldWord('санкції'));
   });
 
+  it('writes Serbian Cyrillic as Serbian Latin does', () => {
+    expect(foldWord('Вучић')).toBe(foldWord('Vučić'));
+    expect(foldWord('Ђукановић')).toBe(foldWord('Đukanović'));
+  });
+
   it('makes Cyrillic Belarusian and Łacinka meet (softness marked in different places)', () => {
     expect(foldWord('палітвязні')).toBe(foldWord('palitviazni'));
     expect(foldWord('Ціханоўская')).toBe(foldWord('Cichanoŭskaja'));
