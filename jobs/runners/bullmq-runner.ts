@@ -362,17 +362,27 @@ export function createBullmqRunner(options: BullmqRunnerOptions): BullmqRunner {
   };
 }
 
-/** Logs the first error of an outage and the reconnect, not every retry in between. */
+/**
+ * Logs the first error of an outage and the reconnect, not every retry in between. A connection
+ * can also drop and come back without any error (Redis restarted between two reconnect attempts),
+ * so a close counts as an outage for the reconnect line too.
+ */
 function watchConnection(connection: Redis, log: Logger): Redis {
-  let down = false;
+  let warned = false;
+  let lost = false;
   connection.on('error', (error: Error) => {
-    if (down) return;
-    down = true;
+    lost = true;
+    if (warned) return;
+    warned = true;
     log.warn({ reason: describeError(error) }, 'redis unreachable: reconnecting');
   });
+  connection.on('close', () => {
+    lost = true;
+  });
   connection.on('ready', () => {
-    if (!down) return;
-    down = false;
+    if (!lost) return;
+    lost = false;
+    warned = false;
     log.info({}, 'redis reconnected');
   });
   return connection;
