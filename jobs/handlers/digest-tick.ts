@@ -11,7 +11,7 @@
 import type { DigestStore } from '../../src/corpus/digest-store.js';
 import { digestCards } from '../../src/digests/digest-card.js';
 import { dueAtOrBefore, periodEndingAt } from '../../src/digests/digest-schedule.js';
-import { channelDigest, type DigestReader } from '../../src/digests/read-digest.js';
+import { channelDigest, type DigestReader, SETTLE_MS } from '../../src/digests/read-digest.js';
 import { describeError } from '../../src/errors.js';
 import { findPlatform } from '../../src/platforms/registry.js';
 import { type Clock, channelKey, type Logger } from '../../src/ports.js';
@@ -47,6 +47,7 @@ export async function digestTick(deps: DigestTickDeps, context: JobContext): Pro
       const digest = await channelDigest(deps.store, channel, period, {
         timeZone: schedule.timeZone,
         topics: deps.topics,
+        settleMs: SETTLE_MS,
       });
       const made = await deps.store.createDigest(
         channel,

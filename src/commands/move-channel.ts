@@ -12,11 +12,21 @@ export interface MoveChannelResult {
 
 type DigestSchedules = Pick<DigestStore, 'getDigestSchedule' | 'saveDigestSchedule' | 'removeDigestSchedule'>;
 
-/** Moves the old channel's digest schedule to the new id (unless it has one); what moved, or null. */
-async function moveDigest(from: ChannelRef, to: ChannelRef, store: DigestSchedules): Promise<string | null> {
+/**
+ * Moves the old channel's digest schedule to the new id (unless it has one); what moved, or null.
+ * It starts again from `now`: the digests already made belong to the old id, and the latest one
+ * must not be made a second time for the new id.
+ */
+async function moveDigest(
+  from: ChannelRef,
+  to: ChannelRef,
+  store: DigestSchedules,
+  now: string,
+): Promise<string | null> {
   const schedule = await store.getDigestSchedule(from);
   if (!schedule) return null;
-  if (!(await store.getDigestSchedule(to))) await store.saveDigestSchedule({ ...schedule, channel: to });
+  if (!(await store.getDigestSchedule(to)))
+    await store.saveDigestSchedule({ ...schedule, channel: to, since: now });
   await store.removeDigestSchedule(from);
   return describeSchedule(schedule);
 }
@@ -32,9 +42,9 @@ export async function moveChannel(
   deps: { store: ChannelSettings & AuditLog & DigestSchedules; clock: Clock },
   actor: string,
 ): Promise<MoveChannelResult> {
-  const digest = await moveDigest(from, to, deps.store);
-  const old = await deps.store.getChannel(from);
   const now = deps.clock.now().toISOString();
+  const digest = await moveDigest(from, to, deps.store, now);
+  const old = await deps.store.getChannel(from);
   if (old === null || old.topics.length === 0) {
     if (digest === null) return { moved: false, topics: [] };
     await deps.store.appendAudit({

@@ -14,6 +14,14 @@ import { prepareWatches } from '../watches/channel-watches.js';
 import { composeDigest, type Digest, type NamedItem } from './compose-digest.js';
 import { type DigestPeriod, dueAtOrBefore, periodEndingAt } from './digest-schedule.js';
 
+/**
+ * A scheduled digest reads the items published up to this long before its period's bounds: a source
+ * is polled up to one interval (600 s by default) after an item appears, and an item stored after
+ * its period's digest was made would otherwise be in no digest. Shifted at both ends, every item
+ * still falls in exactly one period.
+ */
+export const SETTLE_MS = 15 * 60_000;
+
 /** Items one digest reads at most (newest first); past it the counts say "at least". */
 export const MAX_DIGEST_ITEMS = 2000;
 const PAGE = 200;
@@ -48,16 +56,23 @@ export async function readWindow(
 
 export type DigestReader = Pick<ItemSearch, 'search'> & Pick<ChannelSettings, 'getChannel' | 'listWatches'>;
 
-/** The channel's digest of `period`, its times shown in `timeZone`. `topics`: the known topics, in order. */
+/**
+ * The channel's digest of `period`, its times shown in `timeZone`. `topics`: the known topics, in order.
+ * `settleMs`: read the items published that long before the period's bounds (scheduled digests).
+ */
 export async function channelDigest(
   store: DigestReader,
   channel: ChannelRef,
   period: DigestPeriod,
-  options: { timeZone: string; topics: readonly string[] },
+  options: { timeZone: string; topics: readonly string[]; settleMs?: number },
 ): Promise<Digest> {
   const settings = await store.getChannel(channel);
   const { watches } = prepareWatches(await store.listWatches(channel));
-  const window = await readWindow(store, period);
+  const settle = options.settleMs ?? 0;
+  const window = await readWindow(store, {
+    start: new Date(period.start.getTime() - settle),
+    end: new Date(period.end.getTime() - settle),
+  });
   const followed = new Set(
     window.items
       .filter(({ item }) => matchAlerts(item, settings ? [settings] : [], watches).length > 0)
@@ -89,5 +104,9 @@ export async function latestChannelDigest(
 ): Promise<Digest> {
   const schedule = await store.getDigestSchedule(channel);
   const period = schedule ? periodEndingAt(schedule, dueAtOrBefore(schedule, now)) : lastDay(now);
-  return channelDigest(store, channel, period, { timeZone: schedule?.timeZone ?? 'UTC', topics });
+  return channelDigest(store, channel, period, {
+    timeZone: schedule?.timeZone ?? 'UTC',
+    topics,
+    ...(schedule ? { settleMs: SETTLE_MS } : {}),
+  });
 }

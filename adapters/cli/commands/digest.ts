@@ -23,7 +23,14 @@ export async function digestCommand(
   }
   const period = { start: new Date(options.since), end: options.until };
   const window = await readWindow(store, period, options.topic === undefined ? [] : [options.topic]);
-  const digest = composeDigest(window.items, { period, timeZone: 'UTC', topics, capped: window.capped });
+  // With --topic, stories are listed under it even when they carry another topic first.
+  const order = options.topic === undefined ? topics : [options.topic, ...topics];
+  const digest = composeDigest(window.items, {
+    period,
+    timeZone: 'UTC',
+    topics: order,
+    capped: window.capped,
+  });
   const cards = digestCards(digest, Number.POSITIVE_INFINITY);
   if (cards.length === 0) {
     print(

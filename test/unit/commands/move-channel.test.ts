@@ -49,12 +49,18 @@ describe('moveChannel', () => {
   it('moves the digest schedule too, and audits it', async () => {
     const schedule = { cadence: 'daily', weekday: null, time: '09:00', timeZone: 'Europe/Minsk' } as const;
     await store.saveDigestSchedule({ channel: from, ...schedule, author: 'telegram:1', since: T0 });
-    expect(await moveChannel(from, to, { store, clock: fixedClock() }, 'telegram:migration')).toEqual({
+    const clock = fixedClock('2025-06-12T08:00:00.000Z');
+    expect(await moveChannel(from, to, { store, clock }, 'telegram:migration')).toEqual({
       moved: true,
       topics: [],
     });
     expect(await store.getDigestSchedule(from)).toBeNull();
-    expect(await store.getDigestSchedule(to)).toMatchObject({ channel: to, ...schedule });
+    // It starts again from the move: the latest digest was made for the old id already.
+    expect(await store.getDigestSchedule(to)).toMatchObject({
+      channel: to,
+      ...schedule,
+      since: '2025-06-12T08:00:00.000Z',
+    });
     expect((await store.listAudit({ limit: 1 }))[0]?.details).toEqual({
       before: { channel: 'telegram:-42' },
       after: { digest: 'daily at 09:00 (Europe/Minsk)' },

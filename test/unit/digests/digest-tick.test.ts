@@ -85,6 +85,29 @@ describe('the digest tick', () => {
     expect(await store.hasDigest(CHANNEL, new Date('2026-12-05T06:00:00.000Z'))).toBe(true);
   });
 
+  it('puts an item stored after its period was made into the next period, not into none', async () => {
+    await schedule('2026-12-01T00:00:00.000Z');
+    clock = createFakeClock('2026-12-05T06:00:30.000Z');
+    await store.insertItems([
+      item({ title: 'EU sanctions early', labels: ['sanctions'], publishedAt: '2026-12-05T05:40:00Z' }),
+    ]);
+    expect(await tick()).toEqual({ queued: 1, empty: 0 });
+    // Published at 08:55 Minsk, polled at 09:05: after the 09:00 digest was made.
+    await store.insertItems([
+      item({ title: 'EU sanctions late', labels: ['sanctions'], publishedAt: '2026-12-05T05:55:00Z' }),
+    ]);
+    const parts = async () =>
+      (await store.openDigests(CHANNEL)).map((digest) => JSON.stringify(digest.parts));
+    const [first = ''] = await parts();
+    expect(first).toContain('EU sanctions early');
+    expect(first).not.toContain('EU sanctions late');
+    await clock.advance(24 * 3_600_000);
+    expect(await tick()).toEqual({ queued: 1, empty: 0 });
+    const [, second = ''] = await parts();
+    expect(second).toContain('EU sanctions late');
+    expect(second).not.toContain('EU sanctions early');
+  });
+
   it('makes one digest when several workers tick at once', async () => {
     await schedule('2026-12-01T00:00:00.000Z');
     await store.insertItems([
