@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { createDigestRoute } from '../../adapters/http/digest-route.js';
 import { PAGE_CSP } from '../../adapters/http/page-shell.js';
-import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
-import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
+import type { HttpServer } from '../../adapters/http/server.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { DIGEST_CHANNEL, seedDigestChannel } from '../helpers/digest-page-store.js';
-import { createMemoryLogger } from '../helpers/memory-logger.js';
+import { startPageServer } from '../helpers/page-server.js';
 import { tempDir } from '../helpers/run-vigil.js';
 
 const TOKEN = 'a-long-digest-token-for-tests';
@@ -23,21 +22,14 @@ beforeAll(async () => {
   const db = path.join(tempDir(), 'digest.db');
   await seedDigestChannel(db, NOW);
   store = await createCorpusStore(db);
-  server = await startHttpServer({
-    port: 0,
-    host: '127.0.0.1',
-    checks: [],
-    metrics: createPrometheusMetrics(),
-    log: createMemoryLogger(),
-    routes: [
-      createDigestRoute({
-        store,
-        token: TOKEN,
-        clock: { now: () => NOW },
-        topics: ['sanctions', 'prisoners', 'diplomacy'],
-      }),
-    ],
-  });
+  server = await startPageServer(
+    createDigestRoute({
+      store,
+      token: TOKEN,
+      clock: { now: () => NOW },
+      topics: ['sanctions', 'prisoners', 'diplomacy'],
+    }),
+  );
   base = `http://127.0.0.1:${server.port}/digest`;
 });
 afterAll(async () => {

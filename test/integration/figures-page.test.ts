@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCorpusStore } from '../../adapters/db/create-corpus-store.js';
 import { createFiguresRoute } from '../../adapters/http/figures-route.js';
 import { PAGE_CSP as FIGURES_PAGE_CSP } from '../../adapters/http/page-shell.js';
-import { type HttpServer, startHttpServer } from '../../adapters/http/server.js';
-import { createPrometheusMetrics } from '../../adapters/metrics/prometheus.js';
+import type { HttpServer } from '../../adapters/http/server.js';
 import type { CorpusStore } from '../../src/corpus/corpus-store.js';
 import { seedFiguresStore } from '../helpers/figures-store.js';
-import { createMemoryLogger } from '../helpers/memory-logger.js';
+import { startPageServer } from '../helpers/page-server.js';
 import { tempDir } from '../helpers/run-vigil.js';
 
 const TOKEN = 'a-long-figures-token-for-tests';
@@ -22,14 +21,9 @@ beforeAll(async () => {
   const db = path.join(tempDir(), 'figures.db');
   await seedFiguresStore(db);
   store = await createCorpusStore(db);
-  server = await startHttpServer({
-    port: 0,
-    host: '127.0.0.1',
-    checks: [],
-    metrics: createPrometheusMetrics(),
-    log: createMemoryLogger(),
-    routes: [createFiguresRoute({ store, token: TOKEN, clock: { now: () => new Date() } })],
-  });
+  server = await startPageServer(
+    createFiguresRoute({ store, token: TOKEN, clock: { now: () => new Date() } }),
+  );
   base = `http://127.0.0.1:${server.port}/figures`;
 });
 afterAll(async () => {
