@@ -65,7 +65,7 @@ export const TELEGRAM_MESSAGES_PER_SECOND = 30;
 export const TELEGRAM_SEND_TIMEOUT_MS = 15_000;
 
 /** The line that opens an alert sent again after an attempt whose outcome is unknown. */
-export const POSSIBLE_REPEAT = '<i>Possible repeat: vigil was interrupted while sending this alert.</i>';
+export const POSSIBLE_REPEAT = '<i>Possible repeat: vigil was interrupted while sending this message.</i>';
 
 type CallSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
 type ReplyParameters = NonNullable<Parameters<Telegram['sendPhoto']>[2]>['reply_parameters'];

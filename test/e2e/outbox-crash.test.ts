@@ -33,7 +33,7 @@ const CHANNELS = SLACK_CHANNELS.length + TELEGRAM_CHATS.length;
 /** Messages the fakes accept before the process is killed (about a quarter of the burst's messages). */
 const KILL_AFTER = 30;
 const postgres = await hasPostgres();
-const REPEAT = 'Possible repeat: vigil was interrupted while sending this alert.';
+const REPEAT = 'Possible repeat: vigil was interrupted while sending this message.';
 
 interface StoreCase {
   name: string;
