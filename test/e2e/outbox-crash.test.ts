@@ -140,7 +140,6 @@ describe.each(['in-process', 'BullMQ'] as const)('kill -9 of `vigil run` (%s run
         const before = messagesByChannel(slack, telegram);
         const sentBefore = [...before.values()].reduce((sum, texts) => sum + texts.length, 0);
         expect(sentBefore).toBeGreaterThanOrEqual(KILL_AFTER);
-        expect(sentBefore).toBeLessThan(KILL_AFTER + 10);
 
         const second = await runVigil({ ...options, port: await freePort() });
         running.push(second);
@@ -163,6 +162,11 @@ describe.each(['in-process', 'BullMQ'] as const)('kill -9 of `vigil run` (%s run
         }
 
         const after = messagesByChannel(slack, telegram);
+        // The kill came mid-burst: the restarted process had messages left to send. (How many more
+        // than KILL_AFTER land first depends on the machine: each channel's drainer may have one
+        // in flight while the signal is delivered.)
+        const sentAfter = [...after.values()].reduce((sum, texts) => sum + texts.length, 0);
+        expect(sentAfter).toBeGreaterThan(sentBefore);
         let repeats = 0;
         for (const [channel, texts] of after) {
           for (let n = 0; n < ITEMS; n++) {
